@@ -1,0 +1,54 @@
+# Repère Cyber: build, run and test. See README.md.
+#
+# One set of build tags everywhere, so the Go build cache (Fyne's C code
+# and SQLite's amalgamation take minutes to compile cold) is reused:
+#   sqlite_fts5      SQLite full-text search, used for long bodies of text
+#   migrated_fynedo  the app is fyne.Do-correct (FyneApp.toml [Migrations])
+# Tests add Fyne's `ci` tag: a headless driver, no display needed.
+
+TAGS      := sqlite_fts5,migrated_fynedo
+TEST_TAGS := $(TAGS),ci
+BIN       := bin/reperecyber
+GO        ?= go
+
+.PHONY: all setup build run test bench data icon clean
+
+all: build
+
+setup:
+	@scripts/setup-deps.sh
+
+build: setup
+	$(GO) build -tags $(TAGS) -o $(BIN) .
+
+run: build
+	./$(BIN)
+
+test: build
+	@echo "== gofmt"
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt would rewrite: $$unformatted"; exit 1; fi
+	@echo "== go vet"
+	$(GO) vet -tags $(TEST_TAGS) ./...
+	@echo "== go test"
+	$(GO) test -race -tags $(TEST_TAGS) ./...
+	cd frlocale && $(GO) test ./...
+	@echo "== reperecyber check"
+	./$(BIN) check
+
+bench: setup
+	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...
+
+# Regenerates assets/data from the @etalab/decoupage-administratif npm
+# package (needs npm and the network; the app and the tests never do).
+DATASET := @etalab/decoupage-administratif@6.0.0
+data:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  (cd "$$tmp" && npm pack --silent $(DATASET) >/dev/null && tar xzf *.tgz) && \
+	  $(GO) run ./tools/gencommunes -in "$$tmp/package" -out assets/data
+
+icon:
+	$(GO) run ./tools/genicon -o assets/icon.png
+
+clean:
+	rm -rf bin dist

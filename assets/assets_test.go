@@ -1,0 +1,49 @@
+package assets_test
+
+import (
+	"testing"
+	"time"
+
+	"reperecyber/assets"
+	"reperecyber/content"
+)
+
+// TestContentValid is the same check as `reperecyber check`: the bundled
+// content must have no problem at all.
+func TestContentValid(t *testing.T) {
+	b, err := assets.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := assets.Atlas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range content.Validate(b, a.Territories(), time.Now()) {
+		t.Error(p)
+	}
+}
+
+func TestAtlasCounts(t *testing.T) {
+	a, err := assets.Atlas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want int
+	}{
+		{"communes", len(a.Communes), 34969},
+		{"dataset communes", a.Dataset.Communes, 34969},
+		{"régions", len(a.Regions), 26},
+		{"départements", len(a.Departements), 109},
+		{"EPCI", len(a.EPCIs), 1255},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %d, want %d", c.name, c.got, c.want)
+		}
+	}
+	if a.Dataset.Version != "6.0.0" {
+		t.Errorf("dataset version %q, want 6.0.0", a.Dataset.Version)
+	}
+}

@@ -1,0 +1,100 @@
+// Package cli runs Repère Cyber's sub-commands in a terminal: version,
+// check, show and commune. Messages are in French; errors for the log
+// carry their English context after a French sentence.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"reperecyber/appinfo"
+	"reperecyber/store"
+)
+
+// Env is what the commands need from the outside world, wired by main.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Info           appinfo.Info
+	Paths          store.Paths
+	Source         store.Source
+}
+
+// Exit codes.
+const (
+	ExitOK      = 0
+	ExitFailure = 1
+	ExitUsage   = 2
+)
+
+type command struct {
+	name, args, help string
+	run              func(ctx context.Context, env Env, args []string) int
+}
+
+var commands []command
+
+func init() {
+	// Declared in init because help refers back to the list.
+	commands = []command{
+		{"version", "", "versions de l'application, du contenu et des communes ; emplacement des bases", runVersion},
+		{"check", "", "vérifie tout le contenu embarqué (sources, dates, numéros, liens)", runCheck},
+		{"show", "ID", "affiche une fiche (service, définition, pack élus)", runShow},
+		{"commune", "RECHERCHE", "une commune (code INSEE, code postal ou nom) et les services compétents", runCommune},
+		{"help", "", "cette aide", runHelp},
+	}
+}
+
+// Run runs the sub-command named by args[0] and returns the exit code.
+func Run(ctx context.Context, args []string, env Env) int {
+	if len(args) == 0 {
+		return runHelp(ctx, env, nil)
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" {
+		name = "help"
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.Stderr, "Commande inconnue : %q.\n\n", args[0])
+	usage(env.Stderr, env.Info)
+	return ExitUsage
+}
+
+func runHelp(_ context.Context, env Env, _ []string) int {
+	usage(env.Stdout, env.Info)
+	return ExitOK
+}
+
+func usage(w io.Writer, info appinfo.Info) {
+	fmt.Fprintf(w, "%s %s\n\nSans argument, ouvre la fenêtre. Commandes :\n", info.Name, info.Version)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  reperecyber %-20s %s\n", c.name+" "+c.args, c.help)
+	}
+}
+
+// openReference opens the reference database, or explains in French why
+// it could not and returns false.
+func openReference(ctx context.Context, env Env) (*store.Reference, bool) {
+	r, err := store.OpenReference(ctx, env.Paths.Reference, env.Source)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "Impossible d'ouvrir la base de référence (%s).\nVérifiez que le dossier est accessible en écriture, puis relancez.\nDétail : %v\n", env.Paths.Reference, err)
+		return nil, false
+	}
+	return r, true
+}
+
+// failed prints a French sentence and the technical detail for an
+// unexpected error, and returns the failure exit code.
+func failed(env Env, what string, err error) int {
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(env.Stderr, "Interrompu.")
+		return ExitFailure
+	}
+	fmt.Fprintf(env.Stderr, "%s\nDétail : %v\n", what, err)
+	return ExitFailure
+}

@@ -1,0 +1,104 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"reperecyber/appinfo"
+	"reperecyber/assets"
+	"reperecyber/cli"
+	"reperecyber/store"
+)
+
+var dataDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "reperecyber-cli")
+	if err != nil {
+		panic(err)
+	}
+	dataDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := cli.Env{
+		Stdout: &out, Stderr: &errb,
+		Info:   appinfo.Info{Name: "Repère Cyber", Version: "0.0.0-test", Build: 1},
+		Paths:  store.PathsIn(dataDir),
+		Source: store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load},
+	}
+	code = cli.Run(context.Background(), args, env)
+	return out.String(), errb.String(), code
+}
+
+func TestCommands(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		stdout   []string // each must appear in stdout
+		stderr   []string // each must appear in stderr
+	}{
+		{"no argument prints help", nil, 0, []string{"reperecyber commune"}, nil},
+		{"unknown command", []string{"frobnicate"}, 2, nil, []string{"Commande inconnue", "reperecyber show"}},
+		{"version", []string{"version"}, 0, []string{"0.0.0-test", "34\u202f969 communes", "6.0.0", "reference.db", "user.db"}, nil},
+		{"check", []string{"check"}, 0, []string{"Contenu valide"}, nil},
+		{"show a definition", []string{"show", "rancongiciel"}, 0, []string{"Rançongiciel", "Définition"}, nil},
+		{"show a service with sources", []string{"show", "csirt-bretagne"}, 0, []string{"Breizh Cyber", "Source :"}, nil},
+		{"show ignores case", []string{"show", "RANCONGICIEL"}, 0, []string{"Rançongiciel"}, nil},
+		{"show unknown id", []string{"show", "nope"}, 2, nil, []string{"Aucune fiche"}},
+		{"show without id", []string{"show"}, 2, nil, []string{"Usage"}},
+		{"commune by INSEE code", []string{"commune", "29019"}, 0, []string{"Brest (code INSEE 29019)", "Finistère", "Bretagne", "Breizh Cyber", "Services nationaux"}, nil},
+		{"commune by postcode", []string{"commune", "29200"}, 0, []string{"Brest (code INSEE 29019)"}, nil},
+		{"commune by name without accents", []string{"commune", "saint", "etienne"}, 0, []string{"Saint-Étienne (code INSEE 42218)", "Loire"}, nil},
+		{"commune in Corsica", []string{"commune", "2a004"}, 0, []string{"Ajaccio", "Corse"}, nil},
+		{"ambiguous name lists candidates", []string{"commune", "Saint-Martin"}, 0, []string{"Plusieurs communes", "code INSEE"}, nil},
+		{"postcode shared by several communes", []string{"commune", "01400"}, 0, []string{"Plusieurs communes"}, nil},
+		{"Mayotte has no CSIRT: say so", []string{"commune", "Mamoudzou"}, 0, []string{"Mamoudzou", "Attention"}, nil},
+		{"unknown commune", []string{"commune", "Atlantide"}, 2, nil, []string{"Aucune commune ne correspond à « Atlantide »"}},
+		{"empty commune query", []string{"commune", "  "}, 2, nil, []string{"Usage"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := run(t, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, tt.wantCode, stdout, stderr)
+			}
+			for _, want := range tt.stdout {
+				if !strings.Contains(stdout, want) {
+					t.Errorf("stdout lacks %q:\n%s", want, stdout)
+				}
+			}
+			for _, want := range tt.stderr {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr)
+				}
+			}
+		})
+	}
+}
+
+// TestDamagedReferenceIsRebuilt: a reference database that is not a
+// database (a crash, a bad copy) holds no user data, so it is replaced.
+func TestDamagedReferenceIsRebuilt(t *testing.T) {
+	paths := store.PathsIn(t.TempDir())
+	if err := os.WriteFile(paths.Reference, bytes.Repeat([]byte("x"), 4096), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := cli.Run(context.Background(), []string{"show", "rancongiciel"}, cli.Env{
+		Stdout: &out, Stderr: &errb, Paths: paths,
+		Source: store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load},
+	})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+}

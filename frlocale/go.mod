@@ -1,0 +1,3 @@
+module frlocale
+
+go 1.26

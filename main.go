@@ -1,0 +1,46 @@
+// Command reperecyber is Repère Cyber, an offline reference for French
+// communes facing cyber threats and attacks on their élus. With no
+// argument it opens the window; with one it runs a sub-command (see
+// `reperecyber help`).
+package main
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"os"
+	"os/signal"
+
+	_ "frlocale" // first: sets the locale before Fyne reads it
+
+	"reperecyber/appinfo"
+	"reperecyber/assets"
+	"reperecyber/cli"
+	"reperecyber/store"
+	"reperecyber/ui"
+)
+
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
+func main() {
+	info, err := appinfo.Parse(fyneAppTOML)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(cli.ExitFailure)
+	}
+	paths, err := store.DefaultPaths()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "Impossible de trouver le dossier de configuration de l'utilisateur.\nDéfinissez %s avec un dossier accessible en écriture.\nDétail : %v\n", store.DirEnv, err)
+		os.Exit(cli.ExitFailure)
+	}
+	source := store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load}
+
+	if len(os.Args) > 1 {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		code := cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Info: info, Paths: paths, Source: source})
+		stop()
+		os.Exit(code)
+	}
+	ui.Run(ui.Env{Info: info, Paths: paths, Source: source, Icon: assets.Icon})
+}

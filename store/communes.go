@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"reperecyber/content"
+	"reperecyber/search"
+)
+
+// placeQuery selects a commune with the names of its territories and its
+// postcodes; callers append a WHERE clause and an ORDER BY.
+const placeQuery = `
+	SELECT c.insee,
+	       c.name,
+	       coalesce((SELECT group_concat(p.postcode, ' ' ORDER BY p.position) FROM postcodes p WHERE p.insee = c.insee), ''),
+	       c.departement,
+	       c.region,
+	       coalesce(c.epci, ''),
+	       c.population,
+	       d.name,
+	       r.name,
+	       coalesce(e.name, ''),
+	       coalesce(e.type, '')
+	FROM communes c
+	JOIN departements d ON d.code = c.departement
+	JOIN regions r ON r.code = c.region
+	LEFT JOIN epcis e ON e.siren = c.epci
+`
+
+func (r *Reference) places(ctx context.Context, where string, args ...any) ([]content.Place, error) {
+	var out []content.Place
+	err := r.eachRow(ctx, placeQuery+where, func(rows *sql.Rows) error {
+		var p content.Place
+		var pcs string
+		err := rows.Scan(&p.INSEE, &p.Name, &pcs, &p.Departement, &p.Region, &p.EPCI, &p.Population,
+			&p.DepartementName, &p.RegionName, &p.EPCIName, &p.EPCIType)
+		if pcs != "" {
+			p.Postcodes = strings.Fields(pcs)
+		}
+		out = append(out, p)
+		return err
+	}, args...)
+	return out, err
+}
+
+// Place returns the commune with the given INSEE code.
+func (r *Reference) Place(ctx context.Context, insee string) (content.Place, error) {
+	list, err := r.places(ctx, `WHERE c.insee = ?`, insee)
+	if err != nil {
+		return content.Place{}, err
+	}
+	if len(list) == 0 {
+		return content.Place{}, fmt.Errorf("commune %q: %w", insee, ErrNotFound)
+	}
+	return list[0], nil
+}
+
+// PlacesByPostcode returns the communes served by a postcode, largest first.
+func (r *Reference) PlacesByPostcode(ctx context.Context, postcode string) ([]content.Place, error) {
+	return r.places(ctx, `WHERE c.insee IN (SELECT insee FROM postcodes WHERE postcode = ?) ORDER BY c.population DESC, c.insee`, postcode)
+}
+
+// PlacesByName returns the communes whose name matches, ignoring case,
+// accents and punctuation: exact matches if there are any, otherwise the
+// names that start with what was typed. Largest communes come first.
+func (r *Reference) PlacesByName(ctx context.Context, name string, limit int) ([]content.Place, error) {
+	folded := search.Fold(name)
+	if folded == "" {
+		return nil, nil
+	}
+	exact, err := r.places(ctx, `WHERE c.name_folded = ? ORDER BY c.population DESC, c.insee LIMIT ?`, folded, limit)
+	if err != nil || len(exact) > 0 {
+		return exact, err
+	}
+	return r.places(ctx, `WHERE c.name_folded LIKE ? ESCAPE '\' ORDER BY c.population DESC, c.insee LIMIT ?`, escapeLike(folded)+"%", limit)
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Communes returns every commune, in INSEE order, for the search index.
+func (r *Reference) Communes(ctx context.Context) ([]content.Commune, error) {
+	places, err := r.places(ctx, `ORDER BY c.insee`)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]content.Commune, len(places))
+	for i, p := range places {
+		out[i] = p.Commune
+	}
+	return out, nil
+}
+
+// Competent is what serves one commune: the services of its territory,
+// the gaps recorded for it, and the national services.
+type Competent struct {
+	Place    content.Place
+	Local    []content.Entry
+	Gaps     []content.CoverageGap
+	National []content.Entry
+}
+
+// CompetentFor returns the services competent for a commune: first those
+// of its région or département (its CSIRT, its ANSSI delegation…), then
+// the national services.
+func (r *Reference) CompetentFor(ctx context.Context, p content.Place) (Competent, error) {
+	out := Competent{Place: p}
+	all, err := r.EntriesOf(ctx, content.KindService)
+	if err != nil {
+		return out, err
+	}
+	for _, e := range all {
+		switch {
+		case e.National():
+			out.National = append(out.National, e)
+		case e.Covers(p.Departement, p.Region):
+			out.Local = append(out.Local, e)
+		}
+	}
+	for _, cat := range []string{content.CategoryCSIRT, content.CategoryANSSI} {
+		g, ok, err := r.Gap(ctx, p.Region, cat)
+		if err != nil {
+			return out, err
+		}
+		if ok {
+			out.Gaps = append(out.Gaps, g)
+		}
+	}
+	return out, nil
+}
+
+// FindPlaces resolves what a person typed to identify a commune: an INSEE
+// code (« 29019 », « 2A004 »), a postcode (« 29200 »), or a name, with or
+// without accents. A code can be both an INSEE code and a postcode; both
+// readings are returned, the INSEE one first.
+func (r *Reference) FindPlaces(ctx context.Context, query string, limit int) ([]content.Place, error) {
+	q := strings.ToUpper(strings.Join(strings.Fields(query), ""))
+	if looksLikeCode(q) {
+		var out []content.Place
+		if p, err := r.Place(ctx, q); err == nil {
+			out = append(out, p)
+		} else if !errors.Is(err, ErrNotFound) {
+			return nil, err
+		}
+		byPC, err := r.PlacesByPostcode(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range byPC {
+			if len(out) == 0 || p.INSEE != out[0].INSEE {
+				out = append(out, p)
+			}
+		}
+		return truncate(out, limit), nil
+	}
+	return r.PlacesByName(ctx, query, limit)
+}
+
+// looksLikeCode reports whether s has the shape of an INSEE code or a
+// postcode: five characters, digits except for Corsica's 2A and 2B.
+func looksLikeCode(s string) bool {
+	if len(s) != 5 {
+		return false
+	}
+	for i := 0; i < 5; i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || i == 1 && (c == 'A' || c == 'B') && s[0] == '2') {
+			return false
+		}
+	}
+	return true
+}
+
+func truncate(p []content.Place, limit int) []content.Place {
+	if limit > 0 && len(p) > limit {
+		return p[:limit]
+	}
+	return p
+}

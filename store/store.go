@@ -1,0 +1,183 @@
+// Package store owns Repère Cyber's two SQLite databases: the reference
+// database, a cache of the bundled content rebuilt whenever that content
+// changes, and the user database (favourites, history, local contacts,
+// settings), which content rebuilds never touch.
+//
+// Nothing outside this package sees SQL: queries return the plain types of
+// package content and of this package.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// ErrNotFound is returned when an id, code or commune does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrCorrupt is returned when a database file exists but cannot be read
+// as a database: it is left untouched for the person to move aside.
+var ErrCorrupt = errors.New("database file is damaged or not a database")
+
+// Paths locates the two database files.
+type Paths struct {
+	Reference string
+	User      string
+}
+
+// DirEnv names the environment variable that puts both databases in one
+// folder, for tests, portable use from a USB key, and smoke tests.
+const DirEnv = "REPERECYBER_DATA_DIR"
+
+const appDir = "reperecyber"
+
+// DefaultPaths puts the user database in the user's configuration folder
+// (it holds their data) and the reference database in the cache folder
+// (it can be rebuilt at any time).
+func DefaultPaths() (Paths, error) {
+	if dir := os.Getenv(DirEnv); dir != "" {
+		return PathsIn(dir), nil
+	}
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		return Paths{}, fmt.Errorf("find the user configuration folder: %w", err)
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = cfg // a cache folder is a convenience, not a need
+	}
+	return Paths{
+		Reference: filepath.Join(cache, appDir, "reference.db"),
+		User:      filepath.Join(cfg, appDir, "user.db"),
+	}, nil
+}
+
+// PathsIn puts both databases in dir.
+func PathsIn(dir string) Paths {
+	return Paths{Reference: filepath.Join(dir, "reference.db"), User: filepath.Join(dir, "user.db")}
+}
+
+// open opens (creating if needed) the SQLite file at path with foreign
+// keys on and WAL journaling, and applies the migrations of set.
+func open(path, set string) (*sql.DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create folder for %s: %w", path, err)
+	}
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := migrate(db, set); err != nil {
+		db.Close()
+		if isNotADatabase(err) {
+			return nil, fmt.Errorf("%s: %w", path, ErrCorrupt)
+		}
+		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	return db, nil
+}
+
+func isNotADatabase(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt)
+}
+
+// migrate applies, in order and each in its own transaction, the numbered
+// SQL files of migrations/set whose number is above the database's
+// user_version, which it then advances.
+func migrate(db *sql.DB, set string) error {
+	var version int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+		return err
+	}
+	files, err := migrationFiles(set)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if f.number <= version {
+			continue
+		}
+		if err := applyMigration(db, f); err != nil {
+			return fmt.Errorf("migration %s: %w", f.name, err)
+		}
+	}
+	return nil
+}
+
+type migration struct {
+	number int
+	name   string
+}
+
+func migrationFiles(set string) ([]migration, error) {
+	names, err := fs.Glob(migrations, "migrations/"+set+"/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, name := range names {
+		base := filepath.Base(name)
+		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return nil, fmt.Errorf("migration file %s: name must start with a number", name)
+		}
+		out = append(out, migration{number: n, name: name})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].number < out[j].number })
+	return out, nil
+}
+
+func applyMigration(db *sql.DB, m migration) error {
+	body, err := migrations.ReadFile(m.name)
+	if err != nil {
+		return err
+	}
+	return inTx(context.Background(), db, func(tx *sql.Tx) error {
+		if _, err := tx.Exec(string(body)); err != nil {
+			return err
+		}
+		_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, m.number))
+		return err
+	})
+}
+
+// inTx runs fn in a transaction, committing if it returns nil.
+func inTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// schemaVersion reads the applied migration number back.
+func schemaVersion(db *sql.DB) (int, error) {
+	var v int
+	err := db.QueryRow(`PRAGMA user_version`).Scan(&v)
+	return v, err
+}

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"errors"
+	"image/color"
+	"net/url"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// urgencyRed is the strip's background: the red of French emergency
+// signage, with white text that stays legible in light and dark themes.
+var urgencyRed = color.NRGBA{R: 0xc9, G: 0x19, B: 0x1e, A: 0xff}
+
+// urgencyStrip is always visible: the three numbers for immediate danger.
+func urgencyStrip() fyne.CanvasObject {
+	text := canvas.NewText("Danger immédiat : 17 · 112 · SMS 114", color.White)
+	text.TextStyle = fyne.TextStyle{Bold: true}
+	text.TextSize = theme.TextSize() * 1.15
+	text.Alignment = fyne.TextAlignCenter
+	bg := canvas.NewRectangle(urgencyRed)
+	return container.NewStack(bg, container.NewPadded(text))
+}
+
+// heading is a large bold title that wraps.
+func heading(text string) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{
+		Text:  text,
+		Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}},
+	})
+}
+
+// subheading is a bold section title.
+func subheading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// paragraph is a label that wraps at word boundaries.
+func paragraph(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// note is a small, wrapped, low-importance label for sources and dates.
+func note(text string) *widget.Label {
+	l := paragraph(text)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// badge is a short coloured label: « à vérifier », « historique ».
+func badge(text string, imp widget.Importance) *widget.Label {
+	l := widget.NewLabel("⚠ " + text)
+	l.Importance = imp
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}
+
+var errNotWeb = errors.New("not a web address")
+
+// parseWebURL accepts only http(s) addresses: contacts never open
+// anything else.
+func parseWebURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
+		return nil, errNotWeb
+	}
+	return u, nil
+}
