@@ -49,11 +49,12 @@ func paragraph(text string) *widget.Label {
 	return l
 }
 
-// note is a small, wrapped, low-importance label for sources and dates.
+// note is a small wrapped label for sources and dates. It keeps the
+// normal text colour: the theme's low-importance grey is too faint to
+// read on a laptop screen in daylight.
 func note(text string) *widget.Label {
 	l := paragraph(text)
 	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
 	return l
 }
 
