@@ -42,6 +42,7 @@ func init() {
 		{"check", "", "vérifie tout le contenu embarqué (sources, dates, numéros, liens)", runCheck},
 		{"show", "ID", "affiche une fiche (service, définition, pack élus)", runShow},
 		{"commune", "RECHERCHE", "une commune (code INSEE, code postal ou nom) et les services compétents", runCommune},
+		{"search", "MOTS", "cherche dans les fiches et les communes (--json, --limit N, --kind TYPE)", runSearch},
 		{"help", "", "cette aide", runHelp},
 	}
 }

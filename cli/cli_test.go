@@ -65,6 +65,15 @@ func TestCommands(t *testing.T) {
 		{"Mayotte has no CSIRT: say so", []string{"commune", "Mamoudzou"}, 0, []string{"Mamoudzou", "Attention"}, nil},
 		{"unknown commune", []string{"commune", "Atlantide"}, 2, nil, []string{"Aucune commune ne correspond à « Atlantide »"}},
 		{"empty commune query", []string{"commune", "  "}, 2, nil, []string{"Usage"}},
+		{"search text", []string{"search", "rançongicel"}, 0, []string{"Définition", "Rançongiciel", "(rancongiciel)"}, nil},
+		{"search json", []string{"search", "--json", "--limit", "1", "29200"}, 0, []string{`"id": "29019"`, `"kind": "commune"`, `"score":`, `"subtitle": "29200`}, nil},
+		{"search by kind", []string{"search", "--kind", "commune", "brest"}, 0, []string{"Commune", "Brest"}, nil},
+		{"search no result in text", []string{"search", "xyzzyqw"}, 0, []string{"Aucun résultat pour « xyzzyqw »"}, nil},
+		{"search no result in json", []string{"search", "--json", "xyzzyqw"}, 0, []string{"[]"}, nil},
+		{"search without words", []string{"search"}, 2, nil, []string{"Usage : reperecyber search"}},
+		{"search only punctuation", []string{"search", "!!"}, 2, nil, []string{"Usage"}},
+		{"search unknown kind", []string{"search", "--kind", "nope", "x"}, 2, nil, []string{"Type \"nope\" inconnu"}},
+		{"search bad limit", []string{"search", "--limit", "0", "x"}, 2, nil, []string{"Usage"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,6 +93,29 @@ func TestCommands(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMissedSearchIsRecorded: a search that found nothing is kept in the
+// user database (query and day only).
+func TestMissedSearchIsRecorded(t *testing.T) {
+	if _, _, code := run(t, "search", "zorglubienne"); code != 0 {
+		t.Fatal("search failed")
+	}
+	u, err := store.OpenUser(store.PathsIn(dataDir).User)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.Close()
+	missed, err := u.MissedQueries(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range missed {
+		if m.Query == "zorglubienne" {
+			return
+		}
+	}
+	t.Errorf("not recorded: %+v", missed)
 }
 
 // TestDamagedReferenceIsRebuilt: a reference database that is not a

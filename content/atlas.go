@@ -117,3 +117,25 @@ func (a *Atlas) RegionCodes() []string {
 	sort.Strings(codes)
 	return codes
 }
+
+// Places resolves every commune with the names of its territories.
+func (a *Atlas) Places() []Place {
+	deps := make(map[string]string, len(a.Departements))
+	for _, d := range a.Departements {
+		deps[d.Code] = d.Name
+	}
+	regs := make(map[string]string, len(a.Regions))
+	for _, r := range a.Regions {
+		regs[r.Code] = r.Name
+	}
+	epcis := make(map[string]EPCI, len(a.EPCIs))
+	for _, e := range a.EPCIs {
+		epcis[e.SIREN] = e
+	}
+	out := make([]Place, len(a.Communes))
+	for i, c := range a.Communes {
+		e := epcis[c.EPCI]
+		out[i] = Place{Commune: c, DepartementName: deps[c.Departement], RegionName: regs[c.Region], EPCIName: e.Name, EPCIType: e.Type}
+	}
+	return out
+}

@@ -250,3 +250,11 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// SearchRules are the language rules of search, kept with the content so
+// that editors can tune them: words too common to mean anything, and
+// abbreviations people type (« st » for « saint »).
+type SearchRules struct {
+	Stopwords     []string          `toml:"stopwords"`
+	Abbreviations map[string]string `toml:"abbreviations"`
+}

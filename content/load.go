@@ -18,6 +18,7 @@ type Bundle struct {
 	Entries    []Entry
 	Categories []Category
 	Gaps       []CoverageGap
+	Search     SearchRules
 	// Hash identifies the exact bytes of the content files, so that a change
 	// of any file (even without a version bump) rebuilds the reference database.
 	Hash string
@@ -29,6 +30,7 @@ type file struct {
 	Entries    []Entry       `toml:"entries"`
 	Categories []Category    `toml:"categories"`
 	Gaps       []CoverageGap `toml:"gaps"`
+	Search     *SearchRules  `toml:"search"`
 }
 
 // Load reads every *.toml file under the root of fsys, in a stable order.
@@ -96,6 +98,15 @@ func (b *Bundle) add(name string, data []byte) error {
 	}
 	for i := range f.Entries {
 		f.Entries[i].File = name
+	}
+	if f.Search != nil {
+		b.Search.Stopwords = append(b.Search.Stopwords, f.Search.Stopwords...)
+		for k, v := range f.Search.Abbreviations {
+			if b.Search.Abbreviations == nil {
+				b.Search.Abbreviations = map[string]string{}
+			}
+			b.Search.Abbreviations[k] = v
+		}
 	}
 	b.Entries = append(b.Entries, f.Entries...)
 	b.Categories = append(b.Categories, f.Categories...)

@@ -19,27 +19,127 @@ var ligatures = map[rune]string{'œ': "oe", 'Œ': "oe", 'æ': "ae", 'Æ': "ae", 
 // letters nor digits turned into one space (so hyphens and apostrophes
 // separate words). The result has no leading or trailing space.
 func Fold(s string) string {
+	f, _ := foldMap(s)
+	return f
+}
+
+// foldMap folds s like Fold and also returns, for each byte of the
+// result, the index (in runes) of the character of s it comes from, so
+// that a match in folded text can be highlighted in the original.
+func foldMap(s string) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(s))
+	from := make([]int, 0, len(s))
 	space := true // at the start, swallow separators
-	for _, r := range norm.NFD.String(s) {
+	i := 0
+	for _, r := range s {
+		n := b.Len()
+		space = foldRune(&b, r, space)
+		for ; n < b.Len(); n++ {
+			from = append(from, i)
+		}
+		i++
+	}
+	out := b.String()
+	if strings.HasSuffix(out, " ") {
+		out = out[:len(out)-1]
+		from = from[:len(from)-1]
+	}
+	return out, from
+}
+
+// foldRune writes the folded form of r and reports whether the output now
+// ends with a separator.
+func foldRune(b *strings.Builder, r rune, space bool) bool {
+	if r < 0x80 { // fast path: ASCII
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if lig, ok := ligatures[r]; ok {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			return false
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+			return false
+		}
+		if !space {
+			b.WriteByte(' ')
+		}
+		return true
+	}
+	var f string
+	if r < rune(len(latinFolds)) {
+		f = latinFolds[r]
+	} else {
+		f = foldSlow(r)
+	}
+	if f != "" {
+		b.WriteString(f)
+		return false
+	}
+	if unicode.Is(unicode.Mn, r) { // a lone combining mark: ignore it
+		return space
+	}
+	if !space {
+		b.WriteByte(' ')
+	}
+	return true
+}
+
+// latinFolds caches the folded form of every Latin-1 and Latin
+// Extended-A character (all French letters), computed once: folding runs
+// on every keystroke and over every commune name at start-up.
+var latinFolds = func() [0x250]string {
+	var t [0x250]string
+	for r := rune(0x80); r < 0x250; r++ {
+		t[r] = foldSlow(r)
+	}
+	return t
+}()
+
+// foldSlow folds one non-ASCII character: ligatures spelt out, marks
+// removed, lower case. It returns "" for a separator or a lone mark.
+func foldSlow(r rune) string {
+	if lig, ok := ligatures[r]; ok {
+		return lig
+	}
+	var b strings.Builder
+	for _, d := range norm.NFD.String(string(r)) {
+		switch lig, isLig := ligatures[d]; {
+		case isLig: // « ǽ » decomposes to « æ » and an accent
+			b.WriteString(lig)
+		case !unicode.Is(unicode.Mn, d) && (unicode.IsLetter(d) || unicode.IsDigit(d)):
+			lower := unicode.ToLower(d)
+			if lig, ok := ligatures[lower]; ok {
 				b.WriteString(lig)
 			} else {
-				b.WriteRune(unicode.ToLower(r))
-			}
-			space = false
-		default:
-			if !space {
-				b.WriteByte(' ')
-				space = true
+				b.WriteRune(lower)
 			}
 		}
 	}
-	out := b.String()
-	return strings.TrimSuffix(out, " ")
+	return b.String()
+}
+
+// token is a word of folded text with its place in the folded string.
+type token struct {
+	text       string
+	start, end int // byte offsets in the folded string
+}
+
+// tokens splits folded text into words.
+func tokens(folded string) []token {
+	var out []token
+	start := 0
+	for i := 0; i <= len(folded); i++ {
+		if i == len(folded) || folded[i] == ' ' {
+			if i > start {
+				out = append(out, token{folded[start:i], start, i})
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// Tokenize folds s and splits it into words.
+func Tokenize(s string) []string {
+	return strings.Fields(Fold(s))
 }

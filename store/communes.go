@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -83,17 +84,57 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// Communes returns every commune, in INSEE order, for the search index.
-func (r *Reference) Communes(ctx context.Context) ([]content.Commune, error) {
-	places, err := r.places(ctx, `ORDER BY c.insee`)
+// Places returns every commune with its territories' names, in INSEE
+// order, for the search index. Postcodes come from a second query, which
+// is much faster than one sub-query per commune.
+func (r *Reference) Places(ctx context.Context) ([]content.Place, error) {
+	var out []content.Place
+	index := map[string]int{}
+	err := r.eachRow(ctx, `
+		SELECT c.insee,
+		       c.name,
+		       c.departement,
+		       c.region,
+		       coalesce(c.epci, ''),
+		       c.population,
+		       d.name,
+		       r.name,
+		       coalesce(e.name, ''),
+		       coalesce(e.type, '')
+		FROM communes c
+		JOIN departements d ON d.code = c.departement
+		JOIN regions r ON r.code = c.region
+		LEFT JOIN epcis e ON e.siren = c.epci
+		ORDER BY c.insee`, func(rows *sql.Rows) error {
+		var p content.Place
+		err := rows.Scan(&p.INSEE, &p.Name, &p.Departement, &p.Region, &p.EPCI, &p.Population,
+			&p.DepartementName, &p.RegionName, &p.EPCIName, &p.EPCIType)
+		index[p.INSEE] = len(out)
+		out = append(out, p)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]content.Commune, len(places))
-	for i, p := range places {
-		out[i] = p.Commune
+	err = r.eachRow(ctx, `SELECT insee, postcode FROM postcodes ORDER BY insee, position`, func(rows *sql.Rows) error {
+		var insee, pc string
+		err := rows.Scan(&insee, &pc)
+		if i, ok := index[insee]; ok {
+			out[i].Postcodes = append(out[i].Postcodes, pc)
+		}
+		return err
+	})
+	return out, err
+}
+
+// SearchRules returns the stopwords and abbreviations of the content.
+func (r *Reference) SearchRules(ctx context.Context) (content.SearchRules, error) {
+	var rules content.SearchRules
+	raw, err := r.meta(ctx, r.db, "search_rules")
+	if err != nil {
+		return rules, fmt.Errorf("read search rules: %w", err)
 	}
-	return out, nil
+	return rules, json.Unmarshal([]byte(raw), &rules)
 }
 
 // Competent is what serves one commune: the services of its territory,
@@ -181,4 +222,22 @@ func truncate(p []content.Place, limit int) []content.Place {
 		return p[:limit]
 	}
 	return p
+}
+
+// LoadIndex builds the search index over the entries and communes of the
+// reference database.
+func LoadIndex(ctx context.Context, r *Reference) (*search.Index, error) {
+	entries, err := r.Entries(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load entries: %w", err)
+	}
+	places, err := r.Places(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load communes: %w", err)
+	}
+	rules, err := r.SearchRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return search.Build(entries, places, rules), nil
 }

@@ -17,7 +17,7 @@ import (
 // rebuildVersion is mixed into the fingerprint of the reference database:
 // bump it when the way content is written to the database changes, so that
 // existing databases are rebuilt even if the content did not change.
-const rebuildVersion = "1"
+const rebuildVersion = "2"
 
 // Source is the content a reference database is built from.
 type Source struct {
@@ -92,7 +92,12 @@ func (r *Reference) ensureBuilt(ctx context.Context, src Source) error {
 		if err := rebuild(ctx, tx, b, a); err != nil {
 			return fmt.Errorf("rebuild reference database: %w", err)
 		}
+		rules, err := json.Marshal(b.Search)
+		if err != nil {
+			return err
+		}
 		return setMeta(ctx, tx, map[string]string{
+			"search_rules":    string(rules),
 			"fingerprint":     want,
 			"content_version": b.Meta.Version,
 			"content_date":    b.Meta.Date,

@@ -261,3 +261,20 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestMissedQueries(t *testing.T) {
+	u, err := store.OpenUser(filepath.Join(t.TempDir(), "user.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.Close()
+	must(t, u.RecordMissedQuery(ctx, "  xylophone  "))
+	must(t, u.RecordMissedQuery(ctx, "   "))
+	got, err := u.MissedQueries(ctx)
+	if err != nil || len(got) != 1 || got[0].Query != "xylophone" || len(got[0].Day) != 10 {
+		t.Errorf("got %+v, %v", got, err)
+	}
+	if v, _ := u.SchemaVersion(); v != 2 {
+		t.Errorf("schema version %d, want 2", v)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -107,6 +108,41 @@ func (u *User) ids(ctx context.Context, query string, args ...any) ([]string, er
 			return nil, err
 		}
 		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// MissedQuery is a search that found nothing.
+type MissedQuery struct {
+	Query string
+	Day   string // YYYY-MM-DD
+}
+
+// RecordMissedQuery remembers a search that found nothing: the query as
+// typed (trimmed) and the day, nothing more.
+func (u *User) RecordMissedQuery(ctx context.Context, query string) error {
+	query = strings.TrimSpace(query)
+	if query == "" {
+		return nil
+	}
+	_, err := u.db.ExecContext(ctx, `INSERT INTO missed_queries (query, day) VALUES (?, ?)`, query, u.now().UTC().Format("2006-01-02"))
+	return err
+}
+
+// MissedQueries returns the recorded searches that found nothing, oldest first.
+func (u *User) MissedQueries(ctx context.Context) ([]MissedQuery, error) {
+	rows, err := u.db.QueryContext(ctx, `SELECT query, day FROM missed_queries ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []MissedQuery
+	for rows.Next() {
+		var m MissedQuery
+		if err := rows.Scan(&m.Query, &m.Day); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
 	}
 	return out, rows.Err()
 }

@@ -1,0 +1,600 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// Options narrow a search.
+type Options struct {
+	// Limit is the most results returned; 0 means DefaultLimit.
+	Limit int
+	// Kinds keeps only these kinds; empty means all.
+	Kinds []Kind
+}
+
+// DefaultLimit is how many results a search returns unless told otherwise.
+const DefaultLimit = 20
+
+// longQuery is the number of words (stopwords aside) from which a query
+// is read as a sentence rather than a list of required words.
+const longQuery = 3
+
+// Range is a matched part of a title, in runes, end excluded.
+type Range struct{ Start, End int }
+
+// Result is one document found, best first.
+type Result struct {
+	ID       string
+	Kind     Kind
+	Title    string
+	Subtitle string
+	// Score orders results: higher is better. It is comparable only
+	// within one search.
+	Score float64
+	// Highlights are the parts of Title that matched.
+	Highlights []Range
+	// Why says in a few words how the result matched, for tests and for
+	// people who wonder.
+	Why string
+}
+
+// match quality of one query word against one indexed word.
+const (
+	qualTypo   = 1
+	qualPrefix = 2
+	qualExact  = 3
+)
+
+// tier of a document for a query; lower comes first.
+const (
+	tierExact = iota
+	tierTitlePrefix
+	tierTitleWords
+	tierWords
+	tierTypo
+	tierPartial
+	tierSubsequence
+)
+
+var tierWhy = [...]string{"titre exact", "début du titre", "mots du titre", "mots", "faute de frappe", "une partie des mots", "lettres dans l'ordre"}
+
+// scratch holds per-query working memory, reused through a pool so a
+// search allocates little.
+type scratch struct {
+	score  []int32 // sum over query words of the best match, per doc
+	hits   []uint8 // how many query words matched, per doc
+	weak   []uint8 // query words found only outside title, names and codes
+	typo   []uint8 // query words found only with a typo
+	strong []uint8 // query words found exactly or as a prefix in title, names or codes
+	best   []int32 // best match of the current query word, per doc
+	seen   []int32 // which query word last touched best, per doc (+1)
+	gram   []uint8 // shared bigram counts, per term
+	docs   []int32 // docs touched by the first query word
+	gterms []int32 // terms touched in gram
+}
+
+func newScratch(docs, terms int) any {
+	return &scratch{
+		score: make([]int32, docs), hits: make([]uint8, docs), weak: make([]uint8, docs), typo: make([]uint8, docs), strong: make([]uint8, docs),
+		best: make([]int32, docs), seen: make([]int32, docs), gram: make([]uint8, terms),
+	}
+}
+
+func (s *scratch) reset() {
+	for _, d := range s.docs {
+		s.score[d], s.hits[d], s.weak[d], s.typo[d], s.strong[d], s.best[d], s.seen[d] = 0, 0, 0, 0, 0, 0, 0
+	}
+	s.docs = s.docs[:0]
+}
+
+// Search returns the documents matching query, best first.
+func (ix *Index) Search(query string, opt Options) []Result {
+	limit := opt.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	words, full := ix.queryWords(query)
+	if len(words) == 0 {
+		return nil
+	}
+	s := ix.scratch.Get().(*scratch)
+	defer ix.scratch.Put(s)
+	defer s.reset()
+
+	// Short queries need every word (in any order). Long ones read like a
+	// sentence (« rançongiciel sur les ordinateurs de la mairie »): the
+	// card that names the subject matters more than one that happens to
+	// hold every word, so they rank by words named in titles first.
+	long := len(words) >= longQuery
+	var cands []int32
+	if !long {
+		cands = ix.match(words, s)
+	}
+	partial := long
+	if len(cands) == 0 && len(words) > 1 {
+		cands, partial = ix.matchMost(words, s), true
+	}
+	phrase := ix.expand(strings.Join(words, " "))
+	full = ix.expand(full)
+	ranked := make([]ranked, 0, len(cands))
+	for _, d := range cands {
+		if ix.wanted(d, opt.Kinds) {
+			r := ix.rank(d, phrase, full, s)
+			if partial && r.tier > tierTitlePrefix {
+				r.tier = tierPartial
+				// Words named in the title count most, then words found.
+				r.score = int32(s.strong[d])<<12 | int32(s.hits[d])<<8 | min(s.score[d], 255)
+			}
+			ranked = append(ranked, r)
+		}
+	}
+	if len(ranked) == 0 {
+		ranked = ix.subsequence(phrase, opt.Kinds, limit)
+	}
+	ranked = ix.best(ranked, phrase, limit)
+	out := make([]Result, len(ranked))
+	for i, r := range ranked {
+		out[i] = ix.result(r, words, phrase)
+	}
+	return out
+}
+
+// queryWords folds the query into words, dropping stopwords unless
+// nothing else is left. It also returns the whole folded query, stopwords
+// included, to recognise exact titles such as « La Rochelle ».
+func (ix *Index) queryWords(query string) (words []string, full string) {
+	full = Fold(query)
+	all := strings.Fields(full)
+	for _, w := range all {
+		if !ix.stopwords[w] {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return all, full
+	}
+	return words, full
+}
+
+func (ix *Index) wanted(d int32, kinds []Kind) bool {
+	if len(kinds) == 0 {
+		return true
+	}
+	for _, k := range kinds {
+		if ix.docs[d].Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// match finds the documents holding every query word (exactly, as a
+// prefix, or with a typo), in any order. The rarest word goes first so
+// that later words only touch documents still in the running.
+func (ix *Index) match(words []string, s *scratch) []int32 {
+	type wordTerms struct {
+		terms []termMatch
+		size  int
+	}
+	all := make([]wordTerms, len(words))
+	for i, w := range words {
+		t := ix.termsFor(w, s)
+		size := 0
+		for _, m := range t {
+			size += len(ix.post[m.term])
+		}
+		all[i] = wordTerms{t, size}
+	}
+	sort.SliceStable(all, func(a, b int) bool { return all[a].size < all[b].size })
+	for i, w := range all {
+		ix.apply(w.terms, i, s)
+	}
+	out := s.docs[:0:0]
+	for _, d := range s.docs {
+		if int(s.hits[d]) == len(words) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+type termMatch struct {
+	term int32
+	qual int32
+}
+
+// matchMost finds the documents holding at least half of the words, for
+// long queries and for short ones no document fully answers.
+func (ix *Index) matchMost(words []string, s *scratch) []int32 {
+	s.reset()
+	for i, w := range words {
+		terms := ix.termsFor(w, s)
+		mark := int32(i + 1)
+		for _, m := range terms {
+			for _, p := range ix.post[m.term] {
+				d := p.doc
+				if s.hits[d] == 0 && s.seen[d] == 0 {
+					s.docs = append(s.docs, d)
+				}
+				v := m.qual*16 + int32(fieldWeight[p.field])
+				if s.seen[d] != mark {
+					s.seen[d], s.best[d] = mark, v
+					s.hits[d]++
+					s.score[d] += v
+				} else if v > s.best[d] {
+					s.score[d] += v - s.best[d]
+					s.best[d] = v
+				}
+			}
+		}
+		for _, d := range s.docs {
+			if s.seen[d] == mark && s.best[d]>>4 >= qualPrefix && s.best[d]&15 >= int32(fieldWeight[fieldName]) {
+				s.strong[d]++
+			}
+		}
+	}
+	var out []int32
+	for _, d := range s.docs {
+		if int(s.hits[d])*2 >= len(words) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// expand writes abbreviations out in full (« st etienne » → « saint
+// etienne ») to compare a query with titles.
+func (ix *Index) expand(phrase string) string {
+	if len(ix.aliases) == 0 {
+		return phrase
+	}
+	words := strings.Fields(phrase)
+	for i, w := range words {
+		for _, a := range ix.aliases {
+			if w == a.short {
+				words[i] = a.long
+				break
+			}
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// termsFor lists the indexed words a query word matches: itself, the words
+// it begins (from two letters), and words within maxTypos edits.
+func (ix *Index) termsFor(w string, s *scratch) []termMatch {
+	var out []termMatch
+	lo := sort.SearchStrings(ix.terms, w)
+	exact := lo < len(ix.terms) && ix.terms[lo] == w
+	if exact {
+		out = append(out, termMatch{int32(lo), qualExact})
+		lo++
+	}
+	if len(w) >= 2 || isDigits(w) {
+		for i := lo; i < len(ix.terms) && strings.HasPrefix(ix.terms[i], w); i++ {
+			out = append(out, termMatch{int32(i), qualPrefix})
+		}
+	}
+	// French plurals: « ordinateurs » also finds « ordinateur » (the
+	// singular already finds the plural as a prefix).
+	if n := len(w); n > 3 && (w[n-1] == 's' || w[n-1] == 'x') {
+		if i := sort.SearchStrings(ix.terms, w[:n-1]); i < len(ix.terms) && ix.terms[i] == w[:n-1] {
+			out = append(out, termMatch{int32(i), qualExact})
+		}
+	}
+	// Typos are only looked for when the word is neither known nor the
+	// start of a known word: a correctly typed word needs no guess, and
+	// the search stays fast.
+	if k := maxTypos(len(w)); k > 0 && len(out) == 0 && !isDigits(w) {
+		out = ix.typoTerms(w, k, s)
+	}
+	return out
+}
+
+// typoTerms finds words within k edits of w. A word of n letters has n+1
+// bigrams (ends marked) and one edit spoils at most three of them, so a
+// candidate must share at least n+1-3k: counting shared bigrams through
+// the gram index narrows thousands of words to a handful to check.
+func (ix *Index) typoTerms(w string, k int, s *scratch) []termMatch {
+	need := len(w) + 1 - 3*k
+	if need < 1 {
+		need = 1
+	}
+	s.gterms = s.gterms[:0]
+	var keys [64]uint32
+	for n := len(w) - k; n <= len(w)+k; n++ {
+		for _, g := range appendBigrams(keys[:0], w, n) {
+			for _, t := range ix.grams[g] {
+				if s.gram[t] == 0 {
+					s.gterms = append(s.gterms, t)
+				}
+				if s.gram[t] < 255 {
+					s.gram[t]++
+				}
+			}
+		}
+	}
+	var out []termMatch
+	for _, t := range s.gterms {
+		term := ix.terms[t]
+		if int(s.gram[t]) >= need && term != w && !strings.HasPrefix(term, w) && withinDistance(w, term, k) {
+			out = append(out, termMatch{t, qualTypo})
+		}
+		s.gram[t] = 0
+	}
+	return out
+}
+
+// apply scores the documents of one query word (the i-th processed). A
+// match is worth qual*16 + the field's weight, so the best match of a word
+// in a document is simply the largest value.
+func (ix *Index) apply(terms []termMatch, i int, s *scratch) {
+	mark := int32(i + 1)
+	for _, m := range terms {
+		for _, p := range ix.post[m.term] {
+			d := p.doc
+			if i == 0 && s.hits[d] == 0 && s.seen[d] == 0 {
+				s.docs = append(s.docs, d)
+			} else if i > 0 && int(s.hits[d]) < i {
+				continue // already missed an earlier word
+			}
+			v := m.qual*16 + int32(fieldWeight[p.field])
+			if s.seen[d] != mark {
+				s.seen[d], s.best[d] = mark, v
+				s.hits[d]++
+			} else if v > s.best[d] {
+				s.best[d] = v
+			}
+		}
+	}
+	// Fold this word's best match into each document's totals.
+	for _, d := range s.docs {
+		if s.seen[d] != mark {
+			continue
+		}
+		b := s.best[d]
+		s.score[d] += b
+		switch {
+		case b>>4 == qualTypo:
+			s.typo[d]++
+		case b&15 < int32(fieldWeight[fieldName]):
+			s.weak[d]++ // found, but not in the title, a name or a code
+		}
+	}
+}
+
+// ranked is a candidate with what decides its place.
+type ranked struct {
+	doc   int32
+	group int // 0: shown first (content, or communes for a place query)
+	tier  int
+	score int32
+	fuzzy []int // byte offsets matched by the subsequence fallback
+}
+
+func (ix *Index) rank(d int32, phrase, full string, s *scratch) ranked {
+	di := &ix.docs[d]
+	r := ranked{doc: d, score: s.score[d]}
+	switch {
+	case di.folded == phrase || di.folded == full || contains(di.names, phrase) || contains(di.names, full) || contains(di.Codes, phrase):
+		r.tier = tierExact
+	case strings.HasPrefix(di.folded, phrase) || strings.HasPrefix(di.folded, full):
+		r.tier = tierTitlePrefix
+	case s.typo[d] > 0:
+		r.tier = tierTypo
+	case s.weak[d] == 0:
+		r.tier = tierTitleWords
+	default:
+		r.tier = tierWords
+	}
+	return r
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// subsequence is the last resort when no word matched: documents whose
+// title holds the query's letters in order (« cbrmlv » →
+// cybermalveillance), found with sahilm/fuzzy. To stay fast it looks at
+// every content title but only at the communes whose name starts with the
+// query's first two letters.
+func (ix *Index) subsequence(phrase string, kinds []Kind, limit int) []ranked {
+	if len(phrase) < 3 {
+		return nil
+	}
+	cands := append([]int32(nil), ix.contentDocs...)
+	start := phrase[:2]
+	lo := sort.Search(len(ix.namesSorted), func(i int) bool { return ix.docs[ix.namesSorted[i]].folded >= start })
+	for i := lo; i < len(ix.namesSorted) && strings.HasPrefix(ix.docs[ix.namesSorted[i]].folded, start); i++ {
+		cands = append(cands, ix.namesSorted[i])
+	}
+	titles := make([]string, len(cands))
+	for i, d := range cands {
+		titles[i] = ix.docs[d].folded
+	}
+	var out []ranked
+	for _, m := range fuzzy.Find(strings.ReplaceAll(phrase, " ", ""), titles) {
+		if d := cands[m.Index]; ix.wanted(d, kinds) {
+			out = append(out, ranked{doc: d, tier: tierSubsequence, score: int32(m.Score), fuzzy: m.MatchedIndexes})
+			if len(out) == limit {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// best orders results and keeps the first limit: by tier; within a
+// tier, reference content before communes unless the query looks like a
+// place (a postcode or INSEE code, or the exact name of a commune that is
+// not also a card's title); then by score, then by rank (population,
+// content order), then by position in the index. Only the kept results
+// are fully sorted, so a two-letter query matching thousands of communes
+// stays fast.
+func (ix *Index) best(rs []ranked, phrase string, limit int) []ranked {
+	place := looksLikeCode(phrase)
+	if !place {
+		exactContent, exactCommune := false, false
+		for _, r := range rs {
+			if r.tier == tierExact {
+				if ix.docs[r.doc].Kind.IsContent() {
+					exactContent = true
+				} else {
+					exactCommune = true
+				}
+			}
+		}
+		place = exactCommune && !exactContent
+	}
+	for i := range rs {
+		if ix.docs[rs[i].doc].Kind.IsContent() == place {
+			rs[i].group = 1
+		}
+	}
+	less := func(ra, rb ranked) bool {
+		if ra.group != rb.group {
+			return ra.group < rb.group
+		}
+		if ra.tier != rb.tier {
+			return ra.tier < rb.tier
+		}
+		if ra.score != rb.score {
+			return ra.score > rb.score
+		}
+		if da, db := ix.docs[ra.doc].Rank, ix.docs[rb.doc].Rank; da != db {
+			return da > db
+		}
+		return ra.doc < rb.doc
+	}
+	if len(rs) > limit {
+		// Keep the limit best in rs[:limit], unsorted: one pass, each
+		// newcomer replacing the current worst when it beats it.
+		worst := 0
+		findWorst := func() {
+			worst = 0
+			for i := 1; i < limit; i++ {
+				if less(rs[worst], rs[i]) {
+					worst = i
+				}
+			}
+		}
+		findWorst()
+		for i := limit; i < len(rs); i++ {
+			if less(rs[i], rs[worst]) {
+				rs[worst] = rs[i]
+				findWorst()
+			}
+		}
+		rs = rs[:limit]
+	}
+	sort.Slice(rs, func(a, b int) bool { return less(rs[a], rs[b]) })
+	return rs
+}
+
+// looksLikeCode reports whether s is a postcode or INSEE code.
+func looksLikeCode(s string) bool {
+	if len(s) != 5 {
+		return false
+	}
+	for i := 0; i < 5; i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || i == 1 && s[0] == '2' && (c == 'a' || c == 'b')) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func (ix *Index) result(r ranked, words []string, phrase string) Result {
+	di := &ix.docs[r.doc]
+	res := Result{
+		ID: di.ID, Kind: di.Kind, Title: di.Title, Subtitle: di.Subtitle,
+		Score: float64((2-r.group)*1000+(tierSubsequence-r.tier+1)*100) + float64(min(r.score, 99)),
+		Why:   tierWhy[r.tier],
+	}
+	if r.fuzzy != nil {
+		res.Highlights = ix.mapRanges(di, runsOf(r.fuzzy))
+	} else {
+		res.Highlights = ix.mapRanges(di, titleMatches(di.folded, strings.Fields(ix.expand(strings.Join(words, " ")))))
+	}
+	return res
+}
+
+// titleMatches finds, in a folded title, the byte ranges of the words
+// that match query words: whole words, beginnings, or words with typos.
+func titleMatches(folded string, words []string) []Range {
+	var out []Range
+	for _, t := range tokens(folded) {
+		for _, w := range words {
+			switch {
+			case t.text == w || strings.HasPrefix(t.text, w):
+				out = append(out, Range{t.start, t.start + min(len(w), len(t.text))})
+			case maxTypos(len(w)) > 0 && withinDistance(w, t.text, maxTypos(len(w))):
+				out = append(out, Range{t.start, t.end})
+			default:
+				continue
+			}
+			break
+		}
+	}
+	return out
+}
+
+// runsOf turns matched byte offsets into ranges of consecutive bytes.
+func runsOf(idx []int) []Range {
+	var out []Range
+	for _, i := range idx {
+		if n := len(out); n > 0 && out[n-1].End == i {
+			out[n-1].End++
+		} else {
+			out = append(out, Range{i, i + 1})
+		}
+	}
+	return out
+}
+
+// mapRanges converts byte ranges of the folded title into rune ranges of
+// the original title.
+func (ix *Index) mapRanges(di *docInfo, rs []Range) []Range {
+	if len(rs) == 0 {
+		return nil
+	}
+	_, titleAt := foldMap(di.Title)
+	di = &docInfo{Doc: di.Doc, folded: di.folded}
+	n := utf8.RuneCountInString(di.Title)
+	out := make([]Range, 0, len(rs))
+	for _, r := range rs {
+		if r.Start >= len(titleAt) || r.End > len(titleAt) || r.Start >= r.End {
+			continue
+		}
+		start, end := titleAt[r.Start], titleAt[r.End-1]+1
+		if end > n {
+			end = n
+		}
+		if k := len(out); k > 0 && out[k-1].End >= start {
+			out[k-1].End = max(out[k-1].End, end)
+			continue
+		}
+		out = append(out, Range{start, end})
+	}
+	return out
+}
