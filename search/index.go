@@ -39,8 +39,10 @@ type Index struct {
 
 type docInfo struct {
 	Doc
-	folded string // folded title
-	names  []string
+	folded string   // folded title
+	core   string   // folded title without a leading article (« le mans » → « mans »)
+	names  []string // folded names
+	codes  []string // folded codes (« 2A004 » → « 2a004 »)
 }
 
 type posting struct {
@@ -60,16 +62,20 @@ func NewIndex(docs []Doc, rules Rules) *Index {
 		di := &ix.docs[i]
 		di.Doc = d
 		di.folded = Fold(d.Title)
+		di.core = withoutArticle(di.folded)
 		for _, n := range d.Names {
 			di.names = append(di.names, Fold(n))
+		}
+		for _, c := range d.Codes {
+			di.codes = append(di.codes, Fold(c))
 		}
 		id := int32(i)
 		b.addText(di.folded, id, fieldTitle)
 		for _, n := range di.names {
 			b.addText(n, id, fieldName)
 		}
-		for _, c := range d.Codes {
-			b.add(Fold(c), id, fieldCode)
+		for _, c := range di.codes {
+			b.add(c, id, fieldCode)
 		}
 		for _, k := range d.Keywords {
 			b.addText(Fold(k), id, fieldKeyword)
@@ -175,6 +181,17 @@ func containsWords(folded, phrase string) bool {
 		}
 		i = start + 1
 	}
+}
+
+// withoutArticle drops a leading French article, which people often leave
+// out when typing a place (« Mans » for « Le Mans »).
+func withoutArticle(folded string) string {
+	for _, a := range [...]string{"le ", "la ", "les ", "l "} {
+		if rest, ok := strings.CutPrefix(folded, a); ok {
+			return rest
+		}
+	}
+	return folded
 }
 
 type alias struct{ short, long string }

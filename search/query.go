@@ -147,7 +147,7 @@ func (ix *Index) Search(query string, opt Options) []Result {
 // nothing else is left. It also returns the whole folded query, stopwords
 // included, to recognise exact titles such as « La Rochelle ».
 func (ix *Index) queryWords(query string) (words []string, full string) {
-	full = Fold(query)
+	full = ix.contract(Fold(query))
 	all := strings.Fields(full)
 	for _, w := range all {
 		if !ix.stopwords[w] {
@@ -246,6 +246,18 @@ func (ix *Index) matchMost(words []string, s *scratch) []int32 {
 	return out
 }
 
+// contract writes long forms that the data abbreviates in their short
+// form (« communauté de communes » → « cc »), as documents hold both.
+func (ix *Index) contract(folded string) string {
+	for _, a := range ix.aliases {
+		if strings.Contains(a.long, " ") && containsWords(folded, a.long) {
+			folded = strings.Replace(" "+folded+" ", " "+a.long+" ", " "+a.short+" ", 1)
+			folded = strings.TrimSpace(folded)
+		}
+	}
+	return folded
+}
+
 // expand writes abbreviations out in full (« st etienne » → « saint
 // etienne ») to compare a query with titles.
 func (ix *Index) expand(phrase string) string {
@@ -286,11 +298,12 @@ func (ix *Index) termsFor(w string, s *scratch) []termMatch {
 			out = append(out, termMatch{int32(i), qualExact})
 		}
 	}
-	// Typos are only looked for when the word is neither known nor the
-	// start of a known word: a correctly typed word needs no guess, and
-	// the search stays fast.
-	if k := maxTypos(len(w)); k > 0 && len(out) == 0 && !isDigits(w) {
-		out = ix.typoTerms(w, k, s)
+	// Typos are only looked for when the word is not known as it is: a
+	// correctly typed word needs no guess, and the search stays fast. A
+	// word that only begins known words may still be a typo
+	// (« toulouze » begins « toulouzette » but means Toulouse).
+	if k := maxTypos(len(w)); k > 0 && !exact && !isDigits(w) {
+		out = append(out, ix.typoTerms(w, k, s)...)
 	}
 	return out
 }
@@ -321,7 +334,7 @@ func (ix *Index) typoTerms(w string, k int, s *scratch) []termMatch {
 	var out []termMatch
 	for _, t := range s.gterms {
 		term := ix.terms[t]
-		if int(s.gram[t]) >= need && term != w && !strings.HasPrefix(term, w) && withinDistance(w, term, k) {
+		if int(s.gram[t]) >= need && !strings.HasPrefix(term, w) && withinDistance(w, term, k) {
 			out = append(out, termMatch{t, qualTypo})
 		}
 		s.gram[t] = 0
@@ -380,9 +393,9 @@ func (ix *Index) rank(d int32, phrase, full string, s *scratch) ranked {
 	di := &ix.docs[d]
 	r := ranked{doc: d, score: s.score[d]}
 	switch {
-	case di.folded == phrase || di.folded == full || contains(di.names, phrase) || contains(di.names, full) || contains(di.Codes, phrase):
+	case di.folded == phrase || di.folded == full || di.core == phrase || contains(di.names, phrase) || contains(di.names, full) || contains(di.codes, phrase):
 		r.tier = tierExact
-	case strings.HasPrefix(di.folded, phrase) || strings.HasPrefix(di.folded, full):
+	case strings.HasPrefix(di.folded, phrase) || strings.HasPrefix(di.folded, full) || strings.HasPrefix(di.core, phrase):
 		r.tier = tierTitlePrefix
 	case s.typo[d] > 0:
 		r.tier = tierTypo
@@ -442,20 +455,7 @@ func (ix *Index) subsequence(phrase string, kinds []Kind, limit int) []ranked {
 // are fully sorted, so a two-letter query matching thousands of communes
 // stays fast.
 func (ix *Index) best(rs []ranked, phrase string, limit int) []ranked {
-	place := looksLikeCode(phrase)
-	if !place {
-		exactContent, exactCommune := false, false
-		for _, r := range rs {
-			if r.tier == tierExact {
-				if ix.docs[r.doc].Kind.IsContent() {
-					exactContent = true
-				} else {
-					exactCommune = true
-				}
-			}
-		}
-		place = exactCommune && !exactContent
-	}
+	place := looksLikeCode(phrase) || ix.communeLeads(rs)
 	for i := range rs {
 		if ix.docs[rs[i].doc].Kind.IsContent() == place {
 			rs[i].group = 1
@@ -499,6 +499,24 @@ func (ix *Index) best(rs []ranked, phrase string, limit int) []ranked {
 	}
 	sort.Slice(rs, func(a, b int) bool { return less(rs[a], rs[b]) })
 	return rs
+}
+
+// communeLeads reports whether the best commune matches the query better
+// than the best card (a better tier, or the same tier with a stronger
+// match): then the query names a place and communes come first.
+func (ix *Index) communeLeads(rs []ranked) bool {
+	bestContent, bestCommune := ranked{tier: tierSubsequence + 1}, ranked{tier: tierSubsequence + 1}
+	better := func(a, b ranked) bool { return a.tier < b.tier || a.tier == b.tier && a.score > b.score }
+	for _, r := range rs {
+		if ix.docs[r.doc].Kind.IsContent() {
+			if better(r, bestContent) {
+				bestContent = r
+			}
+		} else if better(r, bestCommune) {
+			bestCommune = r
+		}
+	}
+	return better(bestCommune, bestContent)
 }
 
 // looksLikeCode reports whether s is a postcode or INSEE code.
