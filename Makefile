@@ -11,7 +11,7 @@ TEST_TAGS := $(TAGS),ci
 BIN       := bin/reperecyber
 GO        ?= go
 
-.PHONY: all setup build run test bench data icon clean
+.PHONY: all setup build run test bench screenshots data icon clean
 
 all: build
 
@@ -25,6 +25,7 @@ run: build
 	./$(BIN)
 
 test: build
+	@scripts/setup-deps.sh poppler-utils qpdf zbar-tools
 	@echo "== gofmt"
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would rewrite: $$unformatted"; exit 1; fi
@@ -43,6 +44,11 @@ bench: setup
 	@mkdir -p bin
 	@$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./... > bin/bench.txt
 	@awk '/^Benchmark/ { printf "%-40s", $$1; for (i = 3; i < NF; i += 2) printf "  %s %s", $$i, $$(i+1); print "" }' bin/bench.txt
+
+# Renders the main screens in a real window under Xvfb (README pictures).
+screenshots: build
+	@scripts/setup-deps.sh xvfb imagemagick xdotool x11-utils
+	scripts/screenshots.sh docs/screenshots
 
 # Regenerates assets/data from the @etalab/decoupage-administratif npm
 # package (needs npm and the network; the app and the tests never do).

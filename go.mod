@@ -30,7 +30,6 @@ require (
 	github.com/nicksnyder/go-i18n/v2 v2.5.1 // indirect
 	github.com/pmezard/go-difflib v1.0.0 // indirect
 	github.com/rymdport/portal v0.4.2 // indirect
-	github.com/sahilm/fuzzy v0.1.3 // indirect
 	github.com/srwiley/oksvg v0.0.0-20221011165216-be6e8873101c // indirect
 	github.com/srwiley/rasterx v0.0.0-20220730225603-2ab79fcdd4ef // indirect
 	github.com/stretchr/testify v1.11.1 // indirect
@@ -41,8 +40,11 @@ require (
 )
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	frlocale v0.0.0
 	github.com/BurntSushi/toml v1.6.0
+	github.com/boombuler/barcode v1.1.0
+	github.com/sahilm/fuzzy v0.1.3
 	golang.org/x/image v0.40.0
 	golang.org/x/text v0.43.0
 )

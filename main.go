@@ -8,6 +8,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"log"
 	"os"
 	"os/signal"
 
@@ -17,6 +18,7 @@ import (
 	"reperecyber/assets"
 	"reperecyber/cli"
 	"reperecyber/store"
+	"reperecyber/triage"
 	"reperecyber/ui"
 )
 
@@ -38,9 +40,17 @@ func main() {
 
 	if len(os.Args) > 1 {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		code := cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Info: info, Paths: paths, Source: source})
+		code := cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Info: info, Paths: paths, Source: source})
 		stop()
 		os.Exit(code)
 	}
-	ui.Run(ui.Env{Info: info, Paths: paths, Source: source, Icon: assets.Icon})
+	tree, err := triage.Load(assets.ContentFS())
+	if err != nil {
+		log.Printf("triage tree: %v", err) // the window offers the rest
+	}
+	env := ui.Env{Info: info, Paths: paths, Source: source, Icon: assets.Icon, Triage: tree, OpenAt: os.Getenv("REPERECYBER_OPEN")}
+	if err := ui.Run(env); err != nil {
+		fmt.Fprintln(os.Stderr, "La fenêtre ne peut pas s'ouvrir : aucun écran graphique n'est disponible.\nLancez Repère Cyber depuis une session de bureau, ou utilisez une commande (reperecyber help).")
+		os.Exit(cli.ExitFailure)
+	}
 }

@@ -36,3 +36,17 @@ func TestNoLocaleErrorWithoutLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestNoDisplayGivesAFrenchMessage: opening the window without a screen
+// must explain, not panic.
+func TestNoDisplayGivesAFrenchMessage(t *testing.T) {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "REPERECYBER_RUN_MAIN=1", "REPERECYBER_DATA_DIR="+t.TempDir(), "DISPLAY=", "WAYLAND_DISPLAY=")
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("exit 0 without a display:\n%s", out)
+	}
+	if !strings.Contains(string(out), "aucun écran graphique") || strings.Contains(string(out), "panic") {
+		t.Errorf("output:\n%s", out)
+	}
+}

@@ -6,10 +6,11 @@ import (
 
 	"reperecyber/assets"
 	"reperecyber/content"
+	"reperecyber/triage"
 )
 
 // TestContentValid is the same check as `reperecyber check`: the bundled
-// content must have no problem at all.
+// content, triage tree included, must have no problem at all.
 func TestContentValid(t *testing.T) {
 	b, err := assets.Bundle()
 	if err != nil {
@@ -20,6 +21,13 @@ func TestContentValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range content.Validate(b, a.Territories(), time.Now()) {
+		t.Error(p)
+	}
+	tree, err := triage.Load(assets.ContentFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range triage.Validate(tree, triage.Known(b)) {
 		t.Error(p)
 	}
 }

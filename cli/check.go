@@ -21,6 +21,7 @@ func runCheck(_ context.Context, env Env, _ []string) int {
 		return ExitFailure
 	}
 	problems := content.Validate(b, a.Territories(), time.Now())
+	problems = append(problems, triageProblems(b)...)
 	if len(problems) > 0 {
 		for _, p := range problems {
 			fmt.Fprintln(env.Stderr, p)
@@ -38,5 +39,6 @@ func runCheck(_ context.Context, env Env, _ []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "Contenu valide : %d services, %d définitions, %d fiches du pack élus, %s communes ; %d fiches « à vérifier ».\n",
 		counts[content.KindService], counts[content.KindDefinition], counts[content.KindElus], content.FormatInt(len(a.Communes)), toCheck)
+	fmt.Fprintln(env.Stdout, triageSummary())
 	return ExitOK
 }

@@ -1,5 +1,5 @@
 // Package cli runs Repère Cyber's sub-commands in a terminal: version,
-// check, show and commune. Messages are in French; errors for the log
+// check, show, commune, search and triage. Messages are in French; errors for the log
 // carry their English context after a French sentence.
 package cli
 
@@ -16,9 +16,11 @@ import (
 // Env is what the commands need from the outside world, wired by main.
 type Env struct {
 	Stdout, Stderr io.Writer
-	Info           appinfo.Info
-	Paths          store.Paths
-	Source         store.Source
+	// Stdin is read line by line by interactive commands (triage).
+	Stdin  io.Reader
+	Info   appinfo.Info
+	Paths  store.Paths
+	Source store.Source
 }
 
 // Exit codes.
@@ -42,7 +44,11 @@ func init() {
 		{"check", "", "vérifie tout le contenu embarqué (sources, dates, numéros, liens)", runCheck},
 		{"show", "ID", "affiche une fiche (service, définition, pack élus)", runShow},
 		{"commune", "RECHERCHE", "une commune (code INSEE, code postal ou nom) et les services compétents", runCommune},
+		{"triage", "", "que faire maintenant ? le parcours en questions (--commune RECHERCHE ; --tree --json)", runTriage},
 		{"search", "MOTS", "cherche dans les fiches et les communes (--json, --limit N, --kind TYPE)", runSearch},
+		{"config", "[NOM [VALEUR]]", "lit ou change un réglage (commune, text_size, theme)", runConfig},
+		{"sheet", "--commune RECHERCHE", "fiche contacts PDF d'une commune (--epci SIREN ou --departement CODE : une page par commune ; -o FICHIER, --split DOSSIER)", runSheet},
+		{"import-contacts", "FICHIER", "importe des contacts locaux (CSV ou TOML : insee, role, nom, telephone, courriel, note)", runImportContacts},
 		{"help", "", "cette aide", runHelp},
 	}
 }

@@ -68,12 +68,19 @@ func TestCommands(t *testing.T) {
 		{"search text", []string{"search", "rançongicel"}, 0, []string{"Définition", "Rançongiciel", "(rancongiciel)"}, nil},
 		{"search json", []string{"search", "--json", "--limit", "1", "29200"}, 0, []string{`"id": "29019"`, `"kind": "commune"`, `"score":`, `"subtitle": "29200`}, nil},
 		{"search by kind", []string{"search", "--kind", "commune", "brest"}, 0, []string{"Commune", "Brest"}, nil},
+		{"search finds triage outcomes by symptom", []string{"search", "--kind", "triage", "fichiers chiffrés rançon"}, 0, []string{"Que faire", "(rancongiciel-mairie)"}, nil},
 		{"search no result in text", []string{"search", "xyzzyqw"}, 0, []string{"Aucun résultat pour « xyzzyqw »"}, nil},
 		{"search no result in json", []string{"search", "--json", "xyzzyqw"}, 0, []string{"[]"}, nil},
 		{"search without words", []string{"search"}, 2, nil, []string{"Usage : reperecyber search"}},
 		{"search only punctuation", []string{"search", "!!"}, 2, nil, []string{"Usage"}},
 		{"search unknown kind", []string{"search", "--kind", "nope", "x"}, 2, nil, []string{"Type \"nope\" inconnu"}},
 		{"search bad limit", []string{"search", "--limit", "0", "x"}, 2, nil, []string{"Usage"}},
+		{"config set commune by postcode", []string{"config", "commune", "29200"}, 0, []string{"commune = 29019"}, nil},
+		{"config read back", []string{"config", "commune"}, 0, []string{"29019"}, nil},
+		{"config list", []string{"config"}, 0, []string{"commune", "29019", "text_size", "theme"}, nil},
+		{"config bad value", []string{"config", "theme", "rose"}, 2, nil, []string{"Valeurs possibles : system, light, dark"}},
+		{"config ambiguous commune", []string{"config", "commune", "Saint-Martin"}, 2, nil, []string{"Plusieurs communes"}},
+		{"config unknown key", []string{"config", "couleur", "bleu"}, 2, nil, []string{"Réglage inconnu"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

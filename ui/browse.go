@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,58 +11,148 @@ import (
 	"reperecyber/content"
 )
 
-// browseRow is one line of a browse list: a category heading or an entry.
+// browseRow is one line of the browse list: a category heading or an entry.
 type browseRow struct {
 	heading bool
 	text    string
 	id      string
 }
 
-// browseScreen lists the directory, the definitions and the pack élus in
-// three tabs, each grouped by category.
+// browseScreen lists the entries of one kind (the directory, the
+// definitions or the pack élus) grouped by category, with filters by
+// audience and, for the directory, by territory.
 type browseScreen struct {
-	tabs   *container.AppTabs
-	lists  map[content.Kind]*widget.List
-	rows   map[content.Kind][]browseRow
-	onOpen func(id string)
+	shell    *shell
+	kind     content.Kind
+	title    *widget.RichText
+	audience *widget.Select
+	scope    *widget.Select
+	count    *widget.Label
+	list     *widget.List
+	rows     []browseRow
+	obj      fyne.CanvasObject
 }
 
-var tabTitles = map[content.Kind]string{
-	content.KindService:    "Annuaire",
+// Territory filter choices of the directory.
+const (
+	scopeAll     = "Tous les services"
+	scopeNation  = "Services nationaux"
+	scopeCommune = "Pour ma commune"
+	audienceAll  = "Tous les publics"
+)
+
+var kindTitles = map[content.Kind]string{
+	content.KindService:    "Annuaire des services",
 	content.KindDefinition: "Définitions",
 	content.KindElus:       "Pack sécurité élus",
 }
 
-func newBrowseScreen(onOpen func(id string)) *browseScreen {
-	b := &browseScreen{lists: map[content.Kind]*widget.List{}, rows: map[content.Kind][]browseRow{}, onOpen: onOpen}
-	var items []*container.TabItem
-	for _, k := range content.Kinds {
-		list := b.newList(k)
-		b.lists[k] = list
-		items = append(items, container.NewTabItem(tabTitles[k], list))
+func newBrowseScreen(s *shell) *browseScreen {
+	b := &browseScreen{shell: s, kind: content.KindService, title: heading(""), count: widget.NewLabel("")}
+	options := []string{audienceAll}
+	for _, a := range content.Audiences {
+		options = append(options, "Pour : "+strings.ToLower(a.Label())+"s")
 	}
-	b.tabs = container.NewAppTabs(items...)
+	b.audience = widget.NewSelect(options, func(string) { b.refresh() })
+	b.audience.SetSelectedIndex(0)
+	b.scope = widget.NewSelect([]string{scopeAll, scopeNation, scopeCommune}, func(string) { b.refresh() })
+	b.scope.SetSelectedIndex(0)
+	b.list = widget.NewList(func() int { return len(b.rows) }, b.createRow, b.updateRow)
+	b.list.OnSelected = b.onSelected
+	filters := container.NewGridWithColumns(3, b.audience, b.scope, b.count)
+	b.obj = container.NewBorder(container.NewPadded(container.NewVBox(b.title, filters)), nil, nil, nil, b.list)
 	return b
 }
 
-func (b *browseScreen) content() fyne.CanvasObject { return b.tabs }
+func (b *browseScreen) content() fyne.CanvasObject { return b.obj }
 
-func (b *browseScreen) newList(k content.Kind) *widget.List {
-	list := widget.NewList(
-		func() int { return len(b.rows[k]) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("Titre de fiche assez long")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { b.updateRow(b.rows[k][i], o.(*widget.Label)) },
-	)
-	list.OnSelected = func(i widget.ListItemID) { b.onSelected(k, i) }
-	return list
+func (b *browseScreen) setLibrary(*library) { b.refresh() }
+
+// showKind switches the screen to another kind of entries.
+func (b *browseScreen) showKind(kind string) {
+	k := content.Kind(kind)
+	if _, ok := kindTitles[k]; !ok {
+		k = content.KindService
+	}
+	if k == b.kind && len(b.rows) > 0 {
+		return
+	}
+	b.kind = k
+	b.scope.SetSelectedIndex(0)
+	if k == content.KindService {
+		b.scope.Show()
+	} else {
+		b.scope.Hide()
+	}
+	b.refresh()
 }
 
-func (b *browseScreen) updateRow(r browseRow, l *widget.Label) {
-	l.SetText(r.text)
+// refresh rebuilds the rows from the library and the filters.
+func (b *browseScreen) refresh() {
+	lib := b.shell.lib
+	b.title.Segments = heading(kindTitles[b.kind]).Segments
+	b.title.Refresh()
+	if lib == nil {
+		return
+	}
+	var rows []browseRow
+	last, n := "", 0
+	for _, e := range lib.byKind[b.kind] {
+		if !b.keep(e, lib) {
+			continue
+		}
+		if e.Category != last {
+			rows = append(rows, browseRow{heading: true, text: strings.ToUpper(lib.categories[e.Category].Title)})
+			last = e.Category
+		}
+		rows = append(rows, browseRow{text: entryLine(e), id: e.ID})
+		n++
+	}
+	b.rows = rows
+	b.count.SetText(fmt.Sprintf("%d fiches", n))
+	if n == 0 {
+		b.count.SetText("Aucune fiche avec ces filtres")
+	}
+	b.list.UnselectAll()
+	b.list.Refresh()
+}
+
+// keep applies the filters to one entry.
+func (b *browseScreen) keep(e content.Entry, lib *library) bool {
+	if i := b.audience.SelectedIndex(); i > 0 && !hasAudience(e, content.Audiences[i-1]) {
+		return false
+	}
+	if b.kind != content.KindService {
+		return true
+	}
+	switch b.scope.Selected {
+	case scopeNation:
+		return e.National()
+	case scopeCommune:
+		c := lib.commune
+		return c != nil && e.Covers(c.Place.Departement, c.Place.Region)
+	}
+	return true
+}
+
+func hasAudience(e content.Entry, a content.Audience) bool {
+	for _, x := range e.Audience {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *browseScreen) createRow() fyne.CanvasObject {
+	l := widget.NewLabel("Titre de fiche assez long")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (b *browseScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	r, l := b.rows[i], o.(*widget.Label)
+	l.Text = r.text
 	if r.heading {
 		l.TextStyle = fyne.TextStyle{Bold: true}
 		l.Importance = widget.HighImportance
@@ -72,29 +163,10 @@ func (b *browseScreen) updateRow(r browseRow, l *widget.Label) {
 	l.Refresh()
 }
 
-func (b *browseScreen) onSelected(k content.Kind, i widget.ListItemID) {
-	r := b.rows[k][i]
-	if r.heading {
-		b.lists[k].Unselect(i)
-		return
-	}
-	b.onOpen(r.id)
-}
-
-// setLibrary fills the lists, grouping entries under their category.
-func (b *browseScreen) setLibrary(lib *library) {
-	for _, k := range content.Kinds {
-		var rows []browseRow
-		last := ""
-		for _, e := range lib.byKind[k] {
-			if e.Category != last {
-				rows = append(rows, browseRow{heading: true, text: strings.ToUpper(lib.categories[e.Category].Title)})
-				last = e.Category
-			}
-			rows = append(rows, browseRow{text: entryLine(e), id: e.ID})
-		}
-		b.rows[k] = rows
-		b.lists[k].Refresh()
+func (b *browseScreen) onSelected(i widget.ListItemID) {
+	b.list.Unselect(i)
+	if r := b.rows[i]; !r.heading {
+		b.shell.onOpenEntry(r.id)
 	}
 }
 
@@ -105,26 +177,4 @@ func entryLine(e content.Entry) string {
 		s += " · " + badge
 	}
 	return s
-}
-
-// reveal shows the entry's tab and selects its row, so the list follows
-// links opened from a card.
-func (b *browseScreen) reveal(e content.Entry) {
-	for i, r := range b.rows[e.Kind] {
-		if r.id == e.ID {
-			b.tabs.SelectIndex(kindIndex(e.Kind))
-			b.lists[e.Kind].Select(i)
-			b.lists[e.Kind].ScrollTo(i)
-			return
-		}
-	}
-}
-
-func kindIndex(k content.Kind) int {
-	for i, x := range content.Kinds {
-		if x == k {
-			return i
-		}
-	}
-	return 0
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"log"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,58 +13,92 @@ import (
 	"reperecyber/content"
 )
 
-// cardView shows one entry in full: what it is, its contacts with their
-// sources, and links to related cards.
+// cardView shows one entry in full: what it is for, who it serves, its
+// contacts with their sources, and links to related cards both ways.
 type cardView struct {
-	box       *fyne.Container
-	scroll    *container.Scroll
-	current   string
-	onOpen    func(id string)
-	onCopy    func(text string)
-	onOpenURL func(url string)
+	shell   *shell
+	box     *fyne.Container
+	scroll  *container.Scroll
+	star    *widget.Button
+	print   *widget.Button
+	current string
 }
 
-func newCardView(onOpen, onCopy, onOpenURL func(string)) *cardView {
-	c := &cardView{box: container.NewVBox(), onOpen: onOpen, onCopy: onCopy, onOpenURL: onOpenURL}
-	c.box.Add(paragraph("Choisissez une fiche dans la liste de gauche."))
+func newCardView(s *shell) *cardView {
+	c := &cardView{shell: s, box: container.NewVBox()}
+	c.star = widget.NewButtonWithIcon("Ajouter aux favoris", theme.ContentAddIcon(), c.onStar)
+	c.print = widget.NewButtonWithIcon("Imprimer (PDF)", theme.DocumentPrintIcon(), c.onPrint)
 	c.scroll = container.NewVScroll(container.NewPadded(c.box))
 	return c
 }
 
 func (c *cardView) content() fyne.CanvasObject { return c.scroll }
 
-// setEntry replaces the card's content with entry e.
-func (c *cardView) setEntry(e content.Entry, lib *library) {
-	if c.current == e.ID {
+// show fills the card with entry id.
+func (c *cardView) show(id string) {
+	lib := c.shell.lib
+	e, ok := lib.entries[id]
+	if !ok {
 		return
 	}
-	c.current = e.ID
-	objs := []fyne.CanvasObject{heading(e.Title)}
-	if e.NeedsCheck() {
-		objs = append(objs, badge("À vérifier : les sources ne concordent pas sur certains points", widget.WarningImportance))
+	c.current = id
+	c.updateStar()
+	c.print.OnTapped = c.onPrint
+	c.print.Disable()
+	if c.shell.exportEntry != nil {
+		c.print.Enable()
 	}
-	if e.Historical {
-		objs = append(objs, badge("Historique : gardé pour mémoire, ne plus utiliser en premier", widget.MediumImportance))
+	objs := []fyne.CanvasObject{
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.star, c.print), heading(e.Title)),
 	}
+	objs = append(objs, c.badges(e)...)
 	objs = append(objs, note(e.Kind.Label()+" · "+lib.categories[e.Category].Title))
 	summary := paragraph(e.Summary)
 	summary.TextStyle = fyne.TextStyle{Bold: true}
-	objs = append(objs, summary)
-	objs = append(objs, c.body(e)...)
-	if e.Status == content.StatusToCheck {
-		objs = append(objs, note("À vérifier : "+e.Note))
-	}
+	objs = append(objs, summary, c.facts(e, lib))
+	objs = append(objs, bodyObjects(e.Body)...)
 	objs = append(objs, c.contacts(e)...)
-	objs = append(objs, c.related(e, lib)...)
+	objs = append(objs, c.links("Voir aussi", e.Related)...)
+	objs = append(objs, c.links("Cité par", lib.backlinks[e.ID])...)
 	objs = append(objs, c.sources(e)...)
 	c.box.Objects = objs
 	c.box.Refresh()
 	c.scroll.ScrollToTop()
 }
 
-func (c *cardView) body(e content.Entry) []fyne.CanvasObject {
+func (c *cardView) badges(e content.Entry) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
-	for _, p := range content.Paragraphs(e.Body) {
+	if e.NeedsCheck() {
+		b := badge("À vérifier : les sources ne concordent pas sur certains points (détail sous le contact concerné)", widget.WarningImportance)
+		b.Wrapping = fyne.TextWrapWord
+		objs = append(objs, b)
+		if e.Status == content.StatusToCheck {
+			objs = append(objs, note(e.Note))
+		}
+	}
+	if e.Historical {
+		objs = append(objs, badge("Historique : gardé pour mémoire, à ne pas utiliser en premier", widget.MediumImportance))
+	}
+	return objs
+}
+
+// facts says who the entry is for and where it applies.
+func (c *cardView) facts(e content.Entry, lib *library) fyne.CanvasObject {
+	var who []string
+	for _, a := range e.Audience {
+		who = append(who, strings.ToLower(a.Label())+"s")
+	}
+	text := "Pour : " + joinFrench(who)
+	if e.Kind == content.KindService {
+		text += "\nOù : " + lib.scopeLabel(e)
+	}
+	return note(text)
+}
+
+// bodyObjects renders a body: paragraphs, and « - » lines as bullets.
+func bodyObjects(body string) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for _, p := range content.Paragraphs(body) {
 		if item, ok := strings.CutPrefix(p, "- "); ok {
 			p = "•  " + item
 		}
@@ -77,12 +113,14 @@ func (c *cardView) contacts(e content.Entry) []fyne.CanvasObject {
 	}
 	objs := []fyne.CanvasObject{widget.NewSeparator(), subheading("Contacts")}
 	for _, ct := range e.Contacts {
-		objs = append(objs, c.contactRow(ct))
+		objs = append(objs, contactRow(ct, c.shell.onCopy, c.shell.onOpenURL))
 	}
 	return objs
 }
 
-func (c *cardView) contactRow(ct content.Contact) fyne.CanvasObject {
+// contactRow shows a contact with its copy and open buttons, its status
+// and its source. It is shared by the card and « Ma commune ».
+func contactRow(ct content.Contact, onCopy, onOpenURL func(string)) fyne.CanvasObject {
 	label := ct.Type.Label()
 	if ct.Label != "" {
 		label += " · " + ct.Label
@@ -94,18 +132,17 @@ func (c *cardView) contactRow(ct content.Contact) fyne.CanvasObject {
 	var buttons []fyne.CanvasObject
 	if ct.Type != content.ContactHours {
 		v := ct.Value
-		copyBtn := widget.NewButtonWithIcon("Copier", theme.ContentCopyIcon(), func() { c.onCopy(v) })
-		buttons = append(buttons, copyBtn)
+		buttons = append(buttons, widget.NewButtonWithIcon("Copier", theme.ContentCopyIcon(), func() { onCopy(v) }))
 	}
 	if ct.Type == content.ContactURL {
 		v := ct.Value
-		buttons = append(buttons, widget.NewButtonWithIcon("Ouvrir", theme.ComputerIcon(), func() { c.onOpenURL(v) }))
+		buttons = append(buttons, widget.NewButtonWithIcon("Ouvrir le site", theme.ComputerIcon(), func() { onOpenURL(v) }))
 	}
-	row := container.NewBorder(nil, nil, kind, container.NewHBox(buttons...), value)
-	parts := []fyne.CanvasObject{row}
+	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, kind, container.NewHBox(buttons...), value)}
 	if ct.Status == content.StatusToCheck {
-		parts = append(parts, badge("À vérifier : "+ct.Note, widget.WarningImportance))
-		parts[len(parts)-1].(*widget.Label).Wrapping = fyne.TextWrapWord
+		b := badge("À vérifier : "+ct.Note, widget.WarningImportance)
+		b.Wrapping = fyne.TextWrapWord
+		parts = append(parts, b)
 	} else if ct.Note != "" {
 		parts = append(parts, note(ct.Note))
 	}
@@ -113,15 +150,17 @@ func (c *cardView) contactRow(ct content.Contact) fyne.CanvasObject {
 	return container.NewVBox(parts...)
 }
 
-func (c *cardView) related(e content.Entry, lib *library) []fyne.CanvasObject {
+// links lists other cards as buttons that open them.
+func (c *cardView) links(title string, ids []string) []fyne.CanvasObject {
+	lib := c.shell.lib
 	var buttons []fyne.CanvasObject
-	for _, id := range e.Related {
+	for _, id := range ids {
 		r, ok := lib.entries[id]
 		if !ok {
 			continue
 		}
 		target := id
-		b := widget.NewButton(r.Title, func() { c.onOpen(target) })
+		b := widget.NewButton(r.Title+"  ("+strings.ToLower(r.Kind.Label())+")", func() { c.shell.onOpenEntry(target) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		buttons = append(buttons, b)
@@ -129,7 +168,7 @@ func (c *cardView) related(e content.Entry, lib *library) []fyne.CanvasObject {
 	if len(buttons) == 0 {
 		return nil
 	}
-	return append([]fyne.CanvasObject{widget.NewSeparator(), subheading("Voir aussi")}, buttons...)
+	return append([]fyne.CanvasObject{widget.NewSeparator(), subheading(title)}, buttons...)
 }
 
 func (c *cardView) sources(e content.Entry) []fyne.CanvasObject {
@@ -141,4 +180,38 @@ func (c *cardView) sources(e content.Entry) []fyne.CanvasObject {
 		objs = append(objs, note(content.SourceLine(s)))
 	}
 	return objs
+}
+
+func (c *cardView) updateStar() {
+	if c.shell.lib.favourites[c.current] {
+		c.star.SetText("Retirer des favoris")
+		c.star.SetIcon(theme.ContentRemoveIcon())
+	} else {
+		c.star.SetText("Ajouter aux favoris")
+		c.star.SetIcon(theme.ContentAddIcon())
+	}
+}
+
+// onStar toggles the favourite; the database write runs in the background.
+func (c *cardView) onStar() {
+	lib, id := c.shell.lib, c.current
+	on := !lib.favourites[id]
+	if on {
+		lib.favourites[id] = true
+	} else {
+		delete(lib.favourites, id)
+	}
+	c.updateStar()
+	c.shell.background(func() {
+		if err := lib.user.SetFavourite(context.Background(), id, on); err != nil {
+			log.Printf("favourite %s: %v", id, err)
+			runOnMain(func() { c.shell.status.SetText("Le favori n'a pas pu être enregistré.") })
+		}
+	})
+}
+
+func (c *cardView) onPrint() {
+	if c.shell.exportEntry != nil {
+		c.shell.exportEntry(c.current)
+	}
 }

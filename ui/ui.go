@@ -8,9 +8,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"reperecyber/appinfo"
+	"reperecyber/content"
 	"reperecyber/store"
+	"reperecyber/triage"
 )
 
 // Env is what the window needs from the outside world, wired by main.
@@ -19,19 +22,35 @@ type Env struct {
 	Paths  store.Paths
 	Source store.Source
 	Icon   []byte
+	// Triage is the « que faire ? » tree; nil if it could not be read,
+	// and the wizard is then offered as unavailable.
+	Triage *triage.Tree
+	// OpenAt names a screen to show once loaded, as « page » or
+	// « page:argument » (« card:rancongiciel », « results:rançon »). It
+	// serves make screenshots and people who want a desktop shortcut
+	// straight to a screen.
+	OpenAt string
 }
 
-// Run opens the window and blocks until it is closed.
-func Run(env Env) {
+// Run opens the window and blocks until it is closed. It returns
+// ErrNoDisplay, before touching the graphics, when there is no screen.
+func Run(env Env) error {
+	if err := checkDisplay(); err != nil {
+		return err
+	}
 	a := newApp(env)
 	w := a.NewWindow(env.Info.Name)
 	s := newShell(a, w, env)
 	w.SetContent(s.content())
-	w.Resize(fyne.NewSize(1100, 720))
+	w.SetMainMenu(s.mainMenu())
+	w.Canvas().SetOnTypedKey(s.onTypedKey)
+	w.Resize(fyne.NewSize(1100, 760))
 	w.SetMaster()
+	s.focusSearch()
 	go s.load(context.Background())
 	w.ShowAndRun()
 	s.close()
+	return nil
 }
 
 // newApp creates the Fyne app with the identity read from FyneApp.toml, so
@@ -49,4 +68,92 @@ func newApp(env Env) fyne.App {
 	a := app.NewWithID(env.Info.ID)
 	a.SetIcon(icon)
 	return a
+}
+
+func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+}
+
+func menuItem(label string, action func(), sc fyne.Shortcut) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, action)
+	it.Shortcut = sc
+	return it
+}
+
+// mainMenu declares every command with its shortcut. Menu shortcuts work
+// whatever has the focus (the search box takes ordinary shortcuts for
+// itself), which is why they live here.
+func (s *shell) mainMenu() *fyne.MainMenu {
+	ctrl := fyne.KeyModifierShortcutDefault
+	goTo := func(p page) func() { return func() { s.navigate(p) } }
+	return fyne.NewMainMenu(
+		fyne.NewMenu("Fichier",
+			menuItem("Imprimer la fiche affichée (PDF)", s.onPrintShortcut, shortcut(fyne.KeyP, ctrl)),
+			fyne.NewMenuItem("Fiches à imprimer…", goTo(page{name: pagePrint})),
+		),
+		fyne.NewMenu("Aller à",
+			menuItem("Rechercher", s.focusSearch, shortcut(fyne.KeyF, ctrl)),
+			menuItem("Rechercher (barre d'adresse)", s.focusSearch, shortcut(fyne.KeyL, ctrl)),
+			menuItem("Écran précédent", s.onBack, shortcut(fyne.KeyLeft, fyne.KeyModifierAlt)),
+			fyne.NewMenuItem("Accueil", s.onHome),
+			fyne.NewMenuItem("Je suis victime : que faire ?", s.onTriage),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Annuaire", goTo(page{name: pageBrowse, arg: string(content.KindService)})),
+			fyne.NewMenuItem("Définitions", goTo(page{name: pageBrowse, arg: string(content.KindDefinition)})),
+			fyne.NewMenuItem("Pack sécurité élus", goTo(page{name: pageBrowse, arg: string(content.KindElus)})),
+			fyne.NewMenuItem("Ma commune", goTo(page{name: pageCommune})),
+			fyne.NewMenuItem("Favoris et historique", goTo(page{name: pageFavourites})),
+			fyne.NewMenuItem("Réglages", goTo(page{name: pageSettings})),
+		),
+		fyne.NewMenu("Fiche",
+			menuItem("Ajouter aux favoris / retirer", s.onStarShortcut, shortcut(fyne.KeyD, ctrl)),
+		),
+		fyne.NewMenu("Aide",
+			fyne.NewMenuItem("Aide et raccourcis (F1)", goTo(page{name: pageHelp})),
+			fyne.NewMenuItem("À propos", goTo(page{name: pageSettings})),
+		),
+	)
+}
+
+// onTypedKey receives the keys no focused widget took: digits and Retour
+// arrière in the wizard, Échap to go back, F1 for the help.
+func (s *shell) onTypedKey(k *fyne.KeyEvent) {
+	if s.current().name == pageTriage && s.triage.onKey(k) {
+		return
+	}
+	switch k.Name {
+	case fyne.KeyEscape:
+		s.onBack()
+	case fyne.KeyF1:
+		s.navigate(page{name: pageHelp})
+	}
+}
+
+func (s *shell) onPrintShortcut() {
+	switch {
+	case s.current().name == pageCard && s.exportEntry != nil:
+		s.exportEntry(s.current().arg)
+	case s.current().name == pageTriage && s.exportFiche != nil && s.triage.outcomeID() != "":
+		s.exportFiche(s.triage.outcomeID())
+	case s.current().name == pageCommune && s.exportSheet != nil:
+		s.exportSheet()
+	default:
+		s.navigate(page{name: pagePrint})
+	}
+}
+
+func (s *shell) onStarShortcut() {
+	if s.lib != nil && s.current().name == pageCard {
+		s.card.onStar()
+	}
+}
+
+// onTriage opens the wizard at its first question, moving the focus away
+// from the search box so that digit keys answer.
+func (s *shell) onTriage() {
+	if s.triage.tree == nil || s.lib == nil {
+		return
+	}
+	s.navigate(page{name: pageTriage})
+	s.win.Canvas().Unfocus()
 }

@@ -2,125 +2,254 @@ package ui
 
 import (
 	"context"
+
+	_ "frlocale" // French, as in the app
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/appinfo"
 	"reperecyber/assets"
 	"reperecyber/content"
 	"reperecyber/store"
+	"reperecyber/triage"
 )
 
-// newTestShell builds the real window content over the bundled content,
-// in a temporary data folder, and loads it.
-func newTestShell(t *testing.T) *shell {
+// newTestShell builds the real window over the bundled content, with its
+// data in dir, and loads it as the app does at start-up.
+func newTestShell(t *testing.T, dir string) *shell {
 	t.Helper()
 	a := test.NewTempApp(t)
 	env := Env{
-		Info:   appinfo.Info{ID: "fr.reperecyber.test", Name: "Repère Cyber", Version: "test"},
-		Paths:  store.PathsIn(t.TempDir()),
+		Info:   appinfo.Info{ID: "fr.reperecyber.test", Name: "Repère Cyber", Version: "test", Build: 1},
+		Paths:  store.PathsIn(dir),
 		Source: store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load},
 		Icon:   assets.Icon,
+		Triage: mustTree(t),
 	}
 	w := test.NewTempWindow(t, nil)
 	s := newShell(a, w, env)
 	w.SetContent(s.content())
 	w.Resize(fyne.NewSize(1000, 700))
 	s.load(context.Background())
+	if s.lib == nil {
+		t.Fatalf("content not loaded: %s", s.status.Text)
+	}
 	t.Cleanup(s.close)
 	return s
 }
 
-func TestBrowseListsEveryKind(t *testing.T) {
-	s := newTestShell(t)
-	if s.lib == nil {
-		t.Fatalf("content not loaded: %s", s.status.Text)
+func TestTypingShowsTheBestResultFirstAndEnterOpensIt(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	test.Type(s.search, "rancongiciel")
+	if s.current().name != pageResults {
+		t.Fatalf("page %v, want results", s.current())
 	}
-	for _, k := range content.Kinds {
-		rows := s.browse.rows[k]
-		if len(rows) < 10 || !rows[0].heading {
-			t.Errorf("%s: %d rows, first %+v", k, len(rows), rows[0])
-		}
+	if got := s.results.results[0].ID; got != "rancongiciel" {
+		t.Fatalf("first result %q", got)
 	}
-	if !strings.Contains(s.status.Text, "fiches prêtes") {
-		t.Errorf("status = %q", s.status.Text)
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.current() != (page{pageCard, "rancongiciel"}) {
+		t.Fatalf("after Entrée: page %v", s.current())
 	}
-}
-
-func TestSelectingAnEntryShowsItsCard(t *testing.T) {
-	s := newTestShell(t)
-	list := s.browse.lists[content.KindDefinition]
-	for i, r := range s.browse.rows[content.KindDefinition] {
-		if r.id == "rancongiciel" {
-			list.Select(i)
-			break
-		}
+	if s.search.Text != "" {
+		t.Errorf("search box still holds %q on the card", s.search.Text)
 	}
-	if s.card.current != "rancongiciel" {
-		t.Fatalf("card shows %q", s.card.current)
-	}
-	if got := cardText(s.card); !strings.Contains(got, "Rançongiciel") {
-		t.Errorf("card text lacks the title:\n%s", got)
+	s.onBack()
+	if s.current().name != pageResults || s.search.Text != "rancongiciel" {
+		t.Errorf("after Retour: page %v, search %q", s.current(), s.search.Text)
 	}
 }
 
-func TestRelatedLinkOpensTheOtherCardAndFollowsInTheList(t *testing.T) {
-	s := newTestShell(t)
+func TestArrowsMoveTheCursorAndEscapeClears(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	test.Type(s.search, "csirt")
+	second := s.results.results[1].ID
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.current() != (page{pageCard, second}) {
+		t.Fatalf("↓ then Entrée opened %v, want %s", s.current(), second)
+	}
+	s.onBack()
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if s.search.Text != "" || s.current().name != pageHome {
+		t.Errorf("Échap: search %q, page %v", s.search.Text, s.current())
+	}
+}
+
+func TestNothingFoundOffersHelp(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	test.Type(s.search, "zorglubienne")
+	if s.results.empty.Hidden || !strings.Contains(s.results.emptyTx.Text, "zorglubienne") {
+		t.Fatalf("no « je n'ai pas trouvé » panel: %q", s.results.emptyTx.Text)
+	}
+	s.close() // waits for the background write
+	u, err := store.OpenUser(s.env.Paths.User)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.Close()
+	if m, _ := u.MissedQueries(context.Background()); len(m) == 0 {
+		t.Error("the search that found nothing was not recorded")
+	}
+}
+
+func TestRelatedAndBacklinksOpenCards(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
 	s.onOpenEntry("rancongiciel")
 	target := s.lib.entries["rancongiciel"].Related[0]
-	var link *widget.Button
-	for _, o := range s.card.box.Objects {
-		if b, ok := o.(*widget.Button); ok && b.Text == s.lib.entries[target].Title {
-			link = b
-		}
+	tapButton(t, s.card.box, s.lib.entries[target].Title)
+	if s.current() != (page{pageCard, target}) {
+		t.Fatalf("card %v, want %s", s.current(), target)
 	}
-	if link == nil {
-		t.Fatalf("no link button to %s", target)
-	}
-	test.Tap(link)
-	if s.card.current != target {
-		t.Errorf("card shows %q, want %q", s.card.current, target)
-	}
-	kind := s.lib.entries[target].Kind
-	if s.browse.tabs.SelectedIndex() != kindIndex(kind) {
-		t.Errorf("tab %d selected, want the %s tab", s.browse.tabs.SelectedIndex(), kind)
+	// The other card links back under « Cité par ».
+	tapButton(t, s.card.box, "Rançongiciel")
+	if s.current() != (page{pageCard, "rancongiciel"}) {
+		t.Errorf("back link opened %v", s.current())
 	}
 }
 
-func TestCopyPutsTheValueOnTheClipboard(t *testing.T) {
-	s := newTestShell(t)
-	s.onCopy("0 800 200 008")
-	if got := s.app.Clipboard().Content(); got != "0 800 200 008" {
-		t.Errorf("clipboard = %q", got)
+func TestFavouriteSurvivesRestart(t *testing.T) {
+	dir := t.TempDir()
+	s := newTestShell(t, dir)
+	s.onOpenEntry("pharos")
+	test.Tap(s.card.star)
+	s.close()
+
+	s = newTestShell(t, dir)
+	if !s.lib.favourites["pharos"] {
+		t.Fatal("favourite lost after restart")
+	}
+	s.navigate(page{name: pageFavourites})
+	if len(s.favourites.favs) != 1 || s.favourites.favs[0] != "pharos" {
+		t.Errorf("favourites screen lists %v", s.favourites.favs)
+	}
+	if len(s.favourites.hist) == 0 || s.favourites.hist[0] != "pharos" {
+		t.Errorf("history lists %v", s.favourites.hist)
+	}
+	test.Tap(s.favourites.clear)
+	if len(s.favourites.hist) != 0 {
+		t.Error("history not cleared")
+	}
+}
+
+func TestMaCommunePersistsAndPersonalisesTheDirectory(t *testing.T) {
+	dir := t.TempDir()
+	s := newTestShell(t, dir)
+	s.navigate(page{name: pageCommune})
+	test.Type(s.commune.finder, "29200")
+	if len(s.commune.matches) == 0 || s.commune.matches[0].ID != "29019" {
+		t.Fatalf("matches %v", s.commune.matches)
+	}
+	s.commune.onPick(0)
+	s.bg.Wait() // the commune is read in the background
+	s.commune.onChoose()
+	if !strings.Contains(s.status.Text, "Brest") {
+		t.Errorf("status %q", s.status.Text)
+	}
+	s.close()
+
+	s = newTestShell(t, dir)
+	if s.lib.commune == nil || s.lib.commune.Place.INSEE != "29019" {
+		t.Fatal("commune lost after restart")
+	}
+	s.navigate(page{name: pageBrowse, arg: string(content.KindService)})
+	s.browse.scope.SetSelected(scopeCommune)
+	var ids []string
+	for _, r := range s.browse.rows {
+		ids = append(ids, r.id)
+	}
+	joined := strings.Join(ids, " ")
+	if !strings.Contains(joined, "csirt-bretagne") || strings.Contains(joined, "csirt-normandie") {
+		t.Errorf("« pour ma commune » lists %v", ids)
+	}
+}
+
+func TestTextSizeApplies(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	before := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText)
+	s.settings.size.SetSelected("Très grand")
+	after := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText)
+	if after <= before*1.4 {
+		t.Errorf("text size %v → %v", before, after)
+	}
+	if s.lib.settings[settingTextSize] != "xlarge" {
+		t.Errorf("setting %q", s.lib.settings[settingTextSize])
 	}
 }
 
 func TestLoadFailureIsExplainedInFrench(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	dir := t.TempDir()
-	env := Env{Paths: store.PathsIn(dir + "/\x00bad"), Source: store.Source{Fingerprint: "x", Load: assets.Load}}
+	env := Env{Paths: store.PathsIn(t.TempDir() + "/\x00bad"), Source: store.Source{Fingerprint: "x", Load: assets.Load}}
 	s := newShell(a, w, env)
 	w.SetContent(s.content())
 	s.load(context.Background())
 	if s.lib != nil || s.status.Text != "Contenu indisponible." {
 		t.Errorf("status = %q", s.status.Text)
 	}
+	test.Type(s.search, "pharos") // typing before content never crashes
 }
 
-func cardText(c *cardView) string {
-	var b strings.Builder
-	for _, o := range c.box.Objects {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widget.RichText:
-			b.WriteString(w.String() + "\n")
+// tapButton taps the button whose text starts with prefix.
+func tapButton(t *testing.T, box *fyne.Container, prefix string) {
+	t.Helper()
+	for _, o := range box.Objects {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, prefix) {
+			test.Tap(b)
+			return
 		}
 	}
-	return b.String()
+	t.Fatalf("no button starting with %q", prefix)
+}
+
+func TestTriageWalkOnePathAndBack(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	s.onTriage()
+	if s.current().name != pageTriage {
+		t.Fatalf("page %v", s.current())
+	}
+	first, _ := s.triage.walk.At()
+	// Answer « personne n'est en danger » with the key 2, then go back.
+	s.onTypedKey(&fyne.KeyEvent{Name: fyne.Key2})
+	second, _ := s.triage.walk.At()
+	if second == nil || second.ID == first.ID {
+		t.Fatalf("the key 2 did not answer: %v", second)
+	}
+	s.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	if n, _ := s.triage.walk.At(); n.ID != first.ID {
+		t.Errorf("Retour arrière went to %s, want %s", n.ID, first.ID)
+	}
+	// The first option is the danger gate: it ends on the emergency outcome.
+	s.onTypedKey(&fyne.KeyEvent{Name: fyne.Key1})
+	if id := s.triage.outcomeID(); id != "danger-immediat" {
+		t.Errorf("outcome %q, want danger-immediat", id)
+	}
+}
+
+func TestSearchOpensATriageOutcome(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	test.Type(s.search, "fichiers chiffrés rançon")
+	for i, r := range s.results.results {
+		if r.ID == "rancongiciel-mairie" {
+			s.results.open(i)
+			break
+		}
+	}
+	if s.current() != (page{pageTriage, "rancongiciel-mairie"}) || s.triage.outcomeID() != "rancongiciel-mairie" {
+		t.Fatalf("page %v, outcome %q", s.current(), s.triage.outcomeID())
+	}
+}
+
+func mustTree(t *testing.T) *triage.Tree {
+	t.Helper()
+	tree, err := triage.Load(assets.ContentFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
 }

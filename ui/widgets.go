@@ -2,29 +2,12 @@ package ui
 
 import (
 	"errors"
-	"image/color"
 	"net/url"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
-
-// urgencyRed is the strip's background: the red of French emergency
-// signage, with white text that stays legible in light and dark themes.
-var urgencyRed = color.NRGBA{R: 0xc9, G: 0x19, B: 0x1e, A: 0xff}
-
-// urgencyStrip is always visible: the three numbers for immediate danger.
-func urgencyStrip() fyne.CanvasObject {
-	text := canvas.NewText("Danger immédiat : 17 · 112 · SMS 114", color.White)
-	text.TextStyle = fyne.TextStyle{Bold: true}
-	text.TextSize = theme.TextSize() * 1.15
-	text.Alignment = fyne.TextAlignCenter
-	bg := canvas.NewRectangle(urgencyRed)
-	return container.NewStack(bg, container.NewPadded(text))
-}
 
 // heading is a large bold title that wraps.
 func heading(text string) *widget.RichText {

@@ -1,0 +1,145 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+
+	"reperecyber/appinfo"
+	"reperecyber/assets"
+	"reperecyber/cli"
+	"reperecyber/store"
+)
+
+// runInput runs a command with stdin; a nil stdin is allowed (Env zero value).
+func runInput(t *testing.T, stdin io.Reader, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := cli.Env{
+		Stdout: &out, Stderr: &errb, Stdin: stdin,
+		Info:   appinfo.Info{Name: "Repère Cyber", Version: "0.0.0-test", Build: 1},
+		Paths:  store.PathsIn(dataDir),
+		Source: store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load},
+	}
+	code = cli.Run(context.Background(), args, env)
+	return out.String(), errb.String(), code
+}
+
+func TestTriageWizard(t *testing.T) {
+	const ransomware = "2\n1\n1\n" // pas de danger, la mairie, une rançon
+	tests := []struct {
+		name     string
+		args     []string
+		input    string
+		wantCode int
+		stdout   []string // each must appear in stdout
+		stderr   []string // each must appear in stderr
+		absent   []string // none may appear in stdout
+	}{
+		{"danger stops at once", nil, "1\n", 0,
+			[]string{"Question 1", "Une personne est en danger : appelez le 17", "1. Appelez le 17", "17 – Police secours"}, nil, []string{"Question 2"}},
+		{"ransomware without commune", nil, ransomware, 0,
+			[]string{"Rançongiciel sur le réseau de la mairie", "Diagnostic : Rançongiciel", "À faire maintenant", "1. Débranchez", "À ne pas faire", "Ne payez pas la rançon", "Preuves à garder", "Délais", "72 heures", "Indiquez votre commune", "Sources"}, nil, nil},
+		{"ransomware in Brest: the Breton CSIRT with its hours", []string{"--commune", "29200"}, ransomware, 0,
+			[]string{"pour Brest (Finistère, Bretagne)", "Breizh Cyber", "0 800 200 008", "Horaires : Du lundi au vendredi", "ANSSI – délégation Bretagne"}, nil, []string{"Indiquez votre commune"}},
+		{"ransomware in Mayotte: no CSIRT, say so and fall back", []string{"--commune", "Mamoudzou"}, ransomware, 0,
+			[]string{"Aucun CSIRT propre à Mayotte", "Cybermalveillance.gouv.fr", "ANSSI – délégation outre-mer"}, nil, nil},
+		{"letters get a hint and the question again", nil, "oui\n" + ransomware, 0,
+			[]string{"Réponse non comprise : tapez un numéro de 1 à 2", "Rançongiciel sur le réseau"}, nil, nil},
+		{"out of range numbers get a hint", nil, "0\n3\n-1\n99999999999999999999\n" + ransomware, 0,
+			[]string{"Réponse non comprise", "Rançongiciel sur le réseau"}, nil, nil},
+		{"empty line gets a hint", nil, "\n   \n" + ransomware, 0,
+			[]string{"Réponse non comprise", "Rançongiciel sur le réseau"}, nil, nil},
+		{"back changes the answer", nil, "2\nb\n1\n", 0,
+			[]string{"Question 2", "Une personne est en danger"}, nil, nil},
+		{"back at the first question says so", nil, "b\n1\n", 0,
+			[]string{"déjà à la première question", "Une personne est en danger"}, nil, nil},
+		{"restart", nil, "2\n2\nr\n1\n", 0,
+			[]string{"Que vous arrive-t-il ?", "Une personne est en danger"}, nil, nil},
+		{"walk by choices to password phishing", nil, "2\n3\n1\n3\n1\n3\n", 0,
+			[]string{"Hameçonnage : mot de passe ou code donné", "Changez tout de suite le mot de passe"}, nil, nil},
+		{"quit", nil, "2\nQ\n", 0,
+			[]string{"Parcours arrêté"}, nil, []string{"À faire maintenant"}},
+		{"end of input at once", nil, "", 1,
+			nil, []string{"Saisie terminée avant la fin du parcours"}, []string{"À faire maintenant"}},
+		{"end of input halfway", nil, "2\n1\n", 1,
+			[]string{"Question 3"}, []string{"Saisie terminée"}, []string{"À faire maintenant"}},
+		{"unknown commune", []string{"--commune", "Atlantide"}, ransomware, 2,
+			nil, []string{"Aucune commune ne correspond à « Atlantide »"}, []string{"Question 1"}},
+		{"ambiguous commune", []string{"--commune", "Saint-Martin"}, ransomware, 2,
+			nil, []string{"Plusieurs communes", "--commune CODE_INSEE"}, []string{"Question 1"}},
+		{"stray argument", []string{"rançon"}, ransomware, 2, nil, []string{"Usage : reperecyber triage"}, nil},
+		{"--tree without --json", []string{"--tree"}, "", 2, nil, []string{"Usage : reperecyber triage"}, nil},
+		{"--json without --tree", []string{"--json"}, "", 2, nil, []string{"Usage"}, nil},
+		{"--tree with --commune", []string{"--tree", "--json", "--commune", "29200"}, "", 2, nil, []string{"Usage"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runInput(t, strings.NewReader(tt.input), append([]string{"triage"}, tt.args...)...)
+			if code != tt.wantCode {
+				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, tt.wantCode, stdout, stderr)
+			}
+			for _, s := range tt.stdout {
+				if !strings.Contains(stdout, s) {
+					t.Errorf("stdout lacks %q:\n%s", s, stdout)
+				}
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(stderr, s) {
+					t.Errorf("stderr lacks %q:\n%s", s, stderr)
+				}
+			}
+			for _, s := range tt.absent {
+				if strings.Contains(stdout, s) {
+					t.Errorf("stdout has %q", s)
+				}
+			}
+		})
+	}
+}
+
+func TestTriageWithoutStdin(t *testing.T) {
+	_, stderr, code := runInput(t, nil, "triage")
+	if code != cli.ExitFailure || !strings.Contains(stderr, "Saisie terminée") {
+		t.Errorf("code %d, stderr %q", code, stderr)
+	}
+}
+
+func TestTriageTreeJSON(t *testing.T) {
+	stdout, stderr, code := runInput(t, nil, "triage", "--tree", "--json")
+	if code != 0 {
+		t.Fatalf("exit code %d: %s", code, stderr)
+	}
+	var tree struct {
+		Start string `json:"start"`
+		Nodes map[string]struct {
+			Question string `json:"question"`
+			Options  []struct{ Label, Next string }
+		} `json:"nodes"`
+		Outcomes map[string]struct {
+			Title     string   `json:"title"`
+			Diagnosis string   `json:"diagnosis"`
+			Steps     []string `json:"steps"`
+			Contacts  []string `json:"contacts"`
+		} `json:"outcomes"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if tree.Start != "danger" || tree.Nodes["danger"].Question == "" {
+		t.Errorf("start %q, first question %q", tree.Start, tree.Nodes["danger"].Question)
+	}
+	r := tree.Outcomes["rancongiciel-mairie"]
+	if r.Diagnosis != "rancongiciel" || len(r.Steps) == 0 || r.Contacts[0] != "@csirt" {
+		t.Errorf("rancongiciel-mairie: %+v", r)
+	}
+	if len(tree.Outcomes) < 25 {
+		t.Errorf("%d outcomes, want at least 25", len(tree.Outcomes))
+	}
+	if strings.Contains(stdout, `\u00`) || strings.Contains(stdout, `\u003c`) {
+		t.Error("French text escaped in JSON")
+	}
+}

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"reperecyber/content"
+)
+
+// homeScreen offers the main ways in, as large buttons.
+type homeScreen struct {
+	shell  *shell
+	obj    fyne.CanvasObject
+	triage *widget.Button
+	intro  *widget.Label
+}
+
+// homeEntry is one large button of the home screen.
+type homeEntry struct {
+	title, help string
+	icon        fyne.Resource
+	open        func()
+}
+
+func newHomeScreen(s *shell) *homeScreen {
+	h := &homeScreen{shell: s}
+	h.intro = paragraph("Trouvez en quelques secondes qui appeler et quoi faire face à une attaque informatique ou à une menace contre un élu. Tout fonctionne sans internet.")
+	entries := []homeEntry{
+		{"Annuaire", "Tous les services : urgence, CSIRT, signalement, police, gendarmerie…", theme.AccountIcon(), h.onDirectory},
+		{"Définitions", "Rançongiciel, hameçonnage, déni de service… expliqués simplement.", theme.InfoIcon(), h.onDefinitions},
+		{"Pack sécurité élus", "Référent atteintes aux élus, Alarme élu, bouton d'appel, protection fonctionnelle…", theme.WarningIcon(), h.onElus},
+		{"Ma commune", "Les services compétents pour votre commune : CSIRT, ANSSI, département…", theme.HomeIcon(), h.onCommune},
+		{"Favoris et historique", "Les fiches marquées d'une étoile et les dernières consultées.", theme.HistoryIcon(), h.onFavourites},
+		{"Fiches à imprimer", "La fiche contacts de votre commune, à afficher près du téléphone.", theme.DocumentPrintIcon(), h.onPrint},
+	}
+	h.triage = widget.NewButtonWithIcon("Je suis victime : que faire ?", theme.ErrorIcon(), s.onTriage)
+	h.triage.Importance = widget.DangerImportance
+	triageHelp := note("Quelques questions simples, puis ce qu'il faut faire tout de suite et qui appeler pour votre commune.")
+	if s.env.Triage == nil {
+		h.triage.Disable()
+		triageHelp = note("Le parcours « que faire ? » n'a pas pu être chargé. Tapez ce qui se passe dans la recherche (« rançon », « mail piraté », « menace ») ou ouvrez 17Cyber dans l'annuaire.")
+	}
+	grid := container.New(layout.NewGridLayoutWithColumns(2))
+	for _, e := range entries {
+		grid.Add(bigButton(e))
+	}
+	h.obj = container.NewVScroll(container.NewPadded(container.NewVBox(
+		heading("Repère Cyber"), h.intro, h.triage, triageHelp, widget.NewSeparator(), grid)))
+	return h
+}
+
+func (h *homeScreen) content() fyne.CanvasObject { return h.obj }
+
+func (h *homeScreen) setLibrary(*library) {}
+
+// bigButton is a large button with a title and a line of help below.
+func bigButton(e homeEntry) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(e.title, e.icon, e.open)
+	b.Alignment = widget.ButtonAlignLeading
+	b.Importance = widget.HighImportance
+	return container.NewVBox(b, note(e.help))
+}
+
+func (h *homeScreen) onDirectory() {
+	h.shell.navigate(page{name: pageBrowse, arg: string(content.KindService)})
+}
+
+func (h *homeScreen) onDefinitions() {
+	h.shell.navigate(page{name: pageBrowse, arg: string(content.KindDefinition)})
+}
+
+func (h *homeScreen) onElus() {
+	h.shell.navigate(page{name: pageBrowse, arg: string(content.KindElus)})
+}
+
+func (h *homeScreen) onCommune()    { h.shell.navigate(page{name: pageCommune}) }
+func (h *homeScreen) onFavourites() { h.shell.navigate(page{name: pageFavourites}) }
+func (h *homeScreen) onPrint()      { h.shell.navigate(page{name: pagePrint}) }

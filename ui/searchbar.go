@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// searchEntry is the always-visible search box. Besides typing, it turns
+// ↑/↓ into moves in the results, Entrée into opening one, Échap into
+// clearing then going back, and F1 into the help.
+type searchEntry struct {
+	widget.Entry
+	shell *shell
+	quiet bool // set while the text is changed by code, not typed
+}
+
+func newSearchEntry(s *shell) *searchEntry {
+	e := &searchEntry{shell: s}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder("Rechercher : rançongiciel, CSIRT, bouton d'appel, code postal…")
+	e.OnChanged = e.onChanged
+	e.OnSubmitted = e.onSubmitted
+	return e
+}
+
+func (e *searchEntry) onChanged(q string) {
+	if !e.quiet {
+		e.shell.onQuery(q)
+	}
+}
+
+func (e *searchEntry) onSubmitted(string) { e.shell.results.openSelected() }
+
+// setTextQuietly changes the text without running a search.
+func (e *searchEntry) setTextQuietly(t string) {
+	e.quiet = true
+	e.SetText(t)
+	e.quiet = false
+}
+
+// TypedKey handles the keys that act on the results and the navigation;
+// everything else is ordinary typing.
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyDown:
+		e.shell.results.move(1)
+	case fyne.KeyUp:
+		e.shell.results.move(-1)
+	case fyne.KeyEscape:
+		e.onEscape()
+	case fyne.KeyF1:
+		e.shell.navigate(page{name: pageHelp})
+	default:
+		e.Entry.TypedKey(k)
+	}
+}
+
+// onEscape clears the query if there is one, otherwise goes back.
+func (e *searchEntry) onEscape() {
+	if e.Text != "" {
+		e.SetText("")
+		return
+	}
+	e.shell.onBack()
+}

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// textSize is a step of the text size setting.
+type textSize struct {
+	key   string
+	label string
+	scale float32
+}
+
+// textSizes are the steps offered in the settings, smallest first.
+var textSizes = []textSize{
+	{"small", "Petit", 0.9},
+	{"normal", "Normal", 1},
+	{"large", "Grand", 1.25},
+	{"xlarge", "Très grand", 1.5},
+}
+
+func textSizeFor(key string) textSize {
+	for _, t := range textSizes {
+		if t.key == key {
+			return t
+		}
+	}
+	return textSizes[1]
+}
+
+// themeMode is the light/dark setting.
+type themeMode struct {
+	key, label string
+}
+
+var themeModes = []themeMode{{"system", "Comme le système"}, {"light", "Clair"}, {"dark", "Sombre"}}
+
+// appTheme is Fyne's default theme with the person's text size and, if
+// they chose one, a fixed light or dark variant.
+type appTheme struct {
+	scale   float32
+	variant fyne.ThemeVariant
+	fixed   bool
+}
+
+func newAppTheme(size, mode string) *appTheme {
+	t := &appTheme{scale: textSizeFor(size).scale}
+	switch mode {
+	case "light":
+		t.variant, t.fixed = theme.VariantLight, true
+	case "dark":
+		t.variant, t.fixed = theme.VariantDark, true
+	}
+	return t
+}
+
+func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.fixed {
+		v = t.variant
+	}
+	return theme.DefaultTheme().Color(n, v)
+}
+
+func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
+
+func (t *appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+// Size scales every text size and the icons beside text, so that « Très
+// grand » enlarges the whole reading surface, not just the body text.
+func (t *appTheme) Size(n fyne.ThemeSizeName) float32 {
+	s := theme.DefaultTheme().Size(n)
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText,
+		theme.SizeNameCaptionText, theme.SizeNameInlineIcon:
+		return s * t.scale
+	}
+	return s
+}

@@ -1,0 +1,253 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"reperecyber/content"
+	"reperecyber/triage"
+)
+
+// triageScreen is the « que faire ? » wizard: one question per page with
+// large numbered answers, then an outcome page with what to do now, what
+// not to do, the evidence to keep and whom to call for the commune.
+// Keys 1–9 answer; Retour arrière or Alt+← goes back.
+type triageScreen struct {
+	shell *shell
+	tree  *triage.Tree
+	walk  *triage.Walk
+	box   *fyne.Container
+	obj   fyne.CanvasObject
+	// shown is the outcome on screen when it was opened directly (from
+	// search) rather than reached by answering.
+	shown *triage.Outcome
+}
+
+func newTriageScreen(s *shell, tree *triage.Tree) *triageScreen {
+	t := &triageScreen{shell: s, tree: tree, box: container.NewVBox()}
+	if tree != nil {
+		t.walk = triage.NewWalk(tree)
+	}
+	t.obj = container.NewVScroll(container.NewPadded(t.box))
+	return t
+}
+
+func (t *triageScreen) content() fyne.CanvasObject { return t.obj }
+
+// start shows the first question, or the outcome id directly.
+func (t *triageScreen) start(outcomeID string) {
+	t.shown = nil
+	if outcomeID != "" {
+		if o, ok := t.tree.Outcome(outcomeID); ok {
+			t.shown = o
+		}
+	} else {
+		t.walk.Restart()
+	}
+	t.render()
+}
+
+func (t *triageScreen) render() {
+	node, outcome := t.walk.At()
+	if t.shown != nil {
+		node, outcome = nil, t.shown
+	}
+	if outcome != nil {
+		t.box.Objects = t.outcomeObjects(outcome)
+	} else {
+		t.box.Objects = t.questionObjects(node)
+	}
+	t.box.Refresh()
+	t.obj.(*container.Scroll).ScrollToTop()
+}
+
+func (t *triageScreen) questionObjects(n *triage.Node) []fyne.CanvasObject {
+	step := len(t.walk.Path()) + 1
+	left := t.walk.Remaining()
+	progress := fmt.Sprintf("Question %d", step)
+	if left > 1 {
+		progress += fmt.Sprintf(" · encore %d au plus", left-1)
+	}
+	objs := []fyne.CanvasObject{note("Que faire ? · " + progress), heading(n.Question)}
+	if n.Help != "" {
+		objs = append(objs, paragraph(n.Help))
+	}
+	for i, o := range n.Options {
+		i := i
+		label := o.Label
+		if i < 9 {
+			label = strconv.Itoa(i+1) + ".  " + label
+		}
+		b := widget.NewButton(label, func() { t.onAnswer(i) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.HighImportance
+		objs = append(objs, b)
+	}
+	objs = append(objs, widget.NewSeparator(), t.navButtons(), note("Touches 1 à 9 pour répondre · Retour arrière pour revenir à la question précédente"))
+	return objs
+}
+
+func (t *triageScreen) navButtons() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon("Question précédente", theme.NavigateBackIcon(), t.onPrevious)
+	if len(t.walk.Path()) == 0 && t.shown == nil {
+		back.Disable()
+	}
+	restart := widget.NewButtonWithIcon("Recommencer", theme.ViewRefreshIcon(), t.onRestart)
+	return container.NewHBox(back, restart)
+}
+
+func (t *triageScreen) outcomeObjects(o *triage.Outcome) []fyne.CanvasObject {
+	lib := t.shell.lib
+	objs := []fyne.CanvasObject{note("Que faire ? · Résultat"), heading(o.Title), paragraph(o.Summary)}
+	if d, ok := lib.entries[o.Diagnosis]; ok {
+		id := d.ID
+		b := widget.NewButtonWithIcon("Comprendre : "+d.Title, theme.InfoIcon(), func() { t.shell.onOpenEntry(id) })
+		b.Alignment = widget.ButtonAlignLeading
+		objs = append(objs, container.NewHBox(b))
+	}
+	objs = append(objs, t.printButton(o))
+	objs = append(objs, section("À faire maintenant, dans l'ordre", nil)...)
+	for i, step := range o.Steps {
+		c := widget.NewCheck(fmt.Sprintf("%d. %s", i+1, step), nil)
+		objs = append(objs, wrapCheck(c))
+	}
+	objs = append(objs, section("À ne pas faire", o.Dont)...)
+	objs = append(objs, section("Preuves à garder", o.Evidence)...)
+	objs = append(objs, t.contactObjects(o)...)
+	objs = append(objs, section("Délais", o.Deadlines)...)
+	objs = append(objs, widget.NewSeparator(), t.navButtons())
+	return objs
+}
+
+// wrapCheck lets a long step wrap instead of widening the window.
+func wrapCheck(c *widget.Check) fyne.CanvasObject {
+	label := paragraph(c.Text)
+	c.Text = ""
+	return container.NewBorder(nil, nil, c, nil, label)
+}
+
+// section is a titled bullet list; nil items give the title alone.
+func section(title string, items []string) []fyne.CanvasObject {
+	if items != nil && len(items) == 0 {
+		return nil
+	}
+	objs := []fyne.CanvasObject{widget.NewSeparator(), subheading(title)}
+	for _, it := range items {
+		objs = append(objs, paragraph("•  "+it))
+	}
+	return objs
+}
+
+// contactObjects lists whom to call, resolved for the person's commune.
+func (t *triageScreen) contactObjects(o *triage.Outcome) []fyne.CanvasObject {
+	lib := t.shell.lib
+	where := "Qui contacter"
+	var here triage.Place
+	if c := lib.commune; c != nil {
+		here = triage.Place{Known: true, Local: c.Local, Gaps: c.Gaps}
+		where += " (pour " + c.Place.Name + ")"
+	}
+	objs := section(where, nil)
+	lookup := func(id string) (content.Entry, bool) { e, ok := lib.entries[id]; return e, ok }
+	for _, r := range triage.Resolve(*o, here, lookup) {
+		objs = append(objs, subheading(r.Label))
+		if r.When != "" {
+			objs = append(objs, note("Quand : "+r.When))
+		}
+		if r.Note != "" {
+			objs = append(objs, paragraph(r.Note))
+		}
+		for _, e := range r.Entries {
+			objs = append(objs, t.contactCard(e))
+		}
+	}
+	if lib.commune == nil {
+		b := widget.NewButtonWithIcon("Choisir ma commune", theme.HomeIcon(), func() { t.shell.navigate(page{name: pageCommune}) })
+		objs = append(objs, container.NewHBox(b))
+	}
+	return objs
+}
+
+// contactCard shows an entry's phones, SMS and websites, and its hours.
+func (t *triageScreen) contactCard(e content.Entry) fyne.CanvasObject {
+	id := e.ID
+	open := widget.NewButton("Voir la fiche", func() { t.shell.onOpenEntry(id) })
+	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, open, paragraph(entryLine(e)))}
+	for _, ct := range e.Contacts {
+		switch ct.Type {
+		case content.ContactPhone, content.ContactSMS, content.ContactURL, content.ContactHours:
+			parts = append(parts, contactRow(ct, t.shell.onCopy, t.shell.onOpenURL))
+		}
+	}
+	return container.NewPadded(container.NewVBox(parts...))
+}
+
+func (t *triageScreen) printButton(o *triage.Outcome) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon("Imprimer cette fiche réflexe (PDF)", theme.DocumentPrintIcon(), nil)
+	if t.shell.exportFiche == nil {
+		b.Disable()
+		return b
+	}
+	id := o.ID
+	b.OnTapped = func() { t.shell.exportFiche(id) }
+	return container.NewHBox(b)
+}
+
+func (t *triageScreen) onAnswer(i int) {
+	if t.shown != nil {
+		return
+	}
+	if err := t.walk.Answer(i); err != nil {
+		return // a key for an answer that does not exist
+	}
+	t.render()
+}
+
+// onPrevious goes back one question; from the first one, it leaves.
+func (t *triageScreen) onPrevious() {
+	if t.shown != nil {
+		t.shown = nil
+		t.render()
+		return
+	}
+	if !t.walk.Back() {
+		t.shell.onBack()
+		return
+	}
+	t.render()
+}
+
+func (t *triageScreen) onRestart() {
+	t.shown = nil
+	t.walk.Restart()
+	t.render()
+}
+
+// onKey answers with digits and goes back with Retour arrière.
+func (t *triageScreen) onKey(k *fyne.KeyEvent) bool {
+	switch {
+	case k.Name >= fyne.Key1 && k.Name <= fyne.Key9:
+		t.onAnswer(int(k.Name[0] - '1'))
+	case k.Name == fyne.KeyBackspace:
+		t.onPrevious()
+	default:
+		return false
+	}
+	return true
+}
+
+// outcomeID is the outcome on screen, or "" during the questions.
+func (t *triageScreen) outcomeID() string {
+	if t.shown != nil {
+		return t.shown.ID
+	}
+	if _, o := t.walk.At(); o != nil {
+		return o.ID
+	}
+	return ""
+}
