@@ -141,3 +141,30 @@ func TestDamagedReferenceIsRebuilt(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 }
+
+func TestFicheCommand(t *testing.T) {
+	out := t.TempDir() + "/fiche.pdf"
+	if _, stderr, code := run(t, "fiche", "rancongiciel-mairie", "--commune", "29200", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown outcome", []string{"fiche", "nope"}, "Aucune issue"},
+		{"no outcome", []string{"fiche"}, "Usage"},
+		{"unknown commune", []string{"fiche", "rancongiciel-mairie", "--commune", "Atlantide"}, "Aucune commune"},
+		{"ambiguous commune", []string{"fiche", "rancongiciel-mairie", "--commune", "Saint-Martin"}, "Plusieurs communes"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, stderr, code := run(t, tt.args...); code != 2 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q", code, stderr)
+			}
+		})
+	}
+}

@@ -157,6 +157,18 @@ func parsePlaces(communes, pcs string, deps, regs, epcis map[string][]string) ([
 	return out, nil
 }
 
+// Departements returns every département, in code order.
+func (r *Reference) Departements(ctx context.Context) ([]content.Departement, error) {
+	var out []content.Departement
+	err := r.eachRow(ctx, `SELECT code, name, region FROM departements ORDER BY code`, func(rows *sql.Rows) error {
+		var d content.Departement
+		err := rows.Scan(&d.Code, &d.Name, &d.Region)
+		out = append(out, d)
+		return err
+	})
+	return out, err
+}
+
 // Regions returns the names of the régions by code.
 func (r *Reference) Regions(ctx context.Context) (map[string]string, error) {
 	out := map[string]string{}

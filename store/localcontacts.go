@@ -76,26 +76,46 @@ func (u *User) ImportLocalContacts(ctx context.Context, list []content.LocalCont
 			return fmt.Errorf("contact %d (%s, %s): %s: %w", i+1, c.INSEE, c.Role, strings.Join(p, " ; "), ErrInvalid)
 		}
 	}
-	stamp := u.stamp()
-	return inTx(ctx, u.db, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `
-			INSERT INTO local_contacts (insee, role, name, phone, email, note, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (insee, role) DO UPDATE SET
-				name = excluded.name,
-				phone = excluded.phone,
-				email = excluded.email,
-				note = excluded.note,
-				updated_at = excluded.updated_at`)
-		if err != nil {
-			return err
+	return inTx(ctx, u.db, func(tx *sql.Tx) error { return u.upsertLocal(ctx, tx, list) })
+}
+
+// ReplaceLocalContacts saves the form of one commune in one transaction:
+// the contacts given are stored and the roles in clear are forgotten.
+func (u *User) ReplaceLocalContacts(ctx context.Context, insee string, set []content.LocalContact, clear []content.Role) error {
+	for i, c := range set {
+		if p := c.Problems(); len(p) > 0 || c.INSEE != insee {
+			return fmt.Errorf("contact %d (%s, %s): %s: %w", i+1, c.INSEE, c.Role, strings.Join(p, " ; "), ErrInvalid)
 		}
-		defer st.Close()
-		for _, c := range list {
-			if _, err := st.ExecContext(ctx, c.INSEE, c.Role, c.Name, c.Phone, c.Email, c.Note, stamp); err != nil {
-				return fmt.Errorf("store contact %s %s: %w", c.INSEE, c.Role, err)
+	}
+	return inTx(ctx, u.db, func(tx *sql.Tx) error {
+		for _, role := range clear {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM local_contacts WHERE insee = ? AND role = ?`, insee, role); err != nil {
+				return err
 			}
 		}
-		return nil
+		return u.upsertLocal(ctx, tx, set)
 	})
+}
+
+func (u *User) upsertLocal(ctx context.Context, tx *sql.Tx, list []content.LocalContact) error {
+	stamp := u.stamp()
+	st, err := tx.PrepareContext(ctx, `
+		INSERT INTO local_contacts (insee, role, name, phone, email, note, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (insee, role) DO UPDATE SET
+			name = excluded.name,
+			phone = excluded.phone,
+			email = excluded.email,
+			note = excluded.note,
+			updated_at = excluded.updated_at`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, c := range list {
+		if _, err := st.ExecContext(ctx, c.INSEE, c.Role, c.Name, c.Phone, c.Email, c.Note, stamp); err != nil {
+			return fmt.Errorf("store contact %s %s: %w", c.INSEE, c.Role, err)
+		}
+	}
+	return nil
 }

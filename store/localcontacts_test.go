@@ -71,3 +71,31 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		t.Errorf("stored %+v", got)
 	}
 }
+
+func TestReplaceLocalContacts(t *testing.T) {
+	u, err := store.OpenUser(filepath.Join(t.TempDir(), "user.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.Close()
+	it := content.LocalContact{INSEE: "29019", Role: content.RoleIT, Name: "Infogérance du Ponant", Phone: "02 98 00 00 00"}
+	ins := content.LocalContact{INSEE: "29019", Role: content.RoleInsurer, Name: "Assureur"}
+	if err := u.ReplaceLocalContacts(ctx, "29019", []content.LocalContact{it, ins}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// The form empties the insurer and mistypes a phone: nothing changes.
+	bad := it
+	bad.Phone = "02 98"
+	if err := u.ReplaceLocalContacts(ctx, "29019", []content.LocalContact{bad}, []content.Role{content.RoleInsurer}); !errors.Is(err, store.ErrInvalid) {
+		t.Fatalf("err = %v, want ErrInvalid", err)
+	}
+	if got, _ := u.LocalContacts(ctx, "29019"); len(got) != 2 {
+		t.Fatalf("after a refused save: %v", got)
+	}
+	if err := u.ReplaceLocalContacts(ctx, "29019", []content.LocalContact{it}, []content.Role{content.RoleInsurer}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := u.LocalContacts(ctx, "29019"); len(got) != 1 || got[0].Role != content.RoleIT {
+		t.Errorf("after replace: %v", got)
+	}
+}

@@ -28,11 +28,12 @@ type communeScreen struct {
 	list    *widget.List
 	chooser *fyne.Container
 	detail  *fyne.Container
+	local   *localContactsForm
 	obj     fyne.CanvasObject
 }
 
 func newCommuneScreen(s *shell) *communeScreen {
-	c := &communeScreen{shell: s, detail: container.NewVBox()}
+	c := &communeScreen{shell: s, detail: container.NewVBox(), local: newLocalContactsForm(s)}
 	c.finder = widget.NewEntry()
 	c.finder.SetPlaceHolder("Nom ou code postal de la commune, par exemple : Brest, 29200")
 	c.finder.OnChanged = c.onFind
@@ -89,6 +90,11 @@ func (c *communeScreen) detailObjects(comp *store.Competent) []fyne.CanvasObject
 		objs = append(objs, c.gapBlock(g)...)
 	}
 	objs = append(objs, widget.NewSeparator(), subheading("Et partout en France"), note("17Cyber, cybermalveillance.gouv.fr, Pharos, CNIL… : voir l'annuaire."))
+	if mine {
+		c.local.load(p.INSEE)
+		print := widget.NewButtonWithIcon("Imprimer la fiche contacts (PDF)", theme.DocumentPrintIcon(), c.shell.onExportSheet)
+		objs = append(objs, widget.NewSeparator(), c.local.content(), container.NewHBox(print))
+	}
 	return objs
 }
 

@@ -1,17 +1,29 @@
 package ui
 
 import (
+	"context"
+	"fmt"
+	"log"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"reperecyber/content"
 )
 
-// printScreen offers the documents to print: the commune's contact sheet.
+// printScreen offers the documents to print: the commune's contact sheet,
+// and for référents one sheet per commune of an intercommunality or a
+// département.
 type printScreen struct {
 	shell  *shell
 	sheet  *widget.Button
 	status *widget.Label
+	epci   *widget.Button
+	deps   []content.Departement
+	dep    *widget.Select
+	depBtn *widget.Button
 	obj    fyne.CanvasObject
 }
 
@@ -19,37 +31,87 @@ func newPrintScreen(s *shell) *printScreen {
 	p := &printScreen{shell: s, status: paragraph("")}
 	p.sheet = widget.NewButtonWithIcon("Fiche contacts de ma commune (PDF)", theme.DocumentPrintIcon(), p.onSheet)
 	p.sheet.Importance = widget.HighImportance
+	p.epci = widget.NewButtonWithIcon("Toutes les communes de mon intercommunalité", theme.DocumentPrintIcon(), p.onEPCI)
+	p.dep = widget.NewSelect(nil, nil)
+	p.dep.PlaceHolder = "Choisir un département"
+	p.depBtn = widget.NewButtonWithIcon("Toutes les communes du département", theme.DocumentPrintIcon(), p.onDepartement)
 	p.obj = container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Fiches à imprimer"),
 		paragraph("La fiche contacts tient sur une page A4 : urgences, CSIRT de votre région, signalements, pack sécurité élus et vos contacts locaux. Affichez-la près du téléphone de la mairie : elle sert le jour où les ordinateurs ne marchent plus."),
 		container.NewHBox(p.sheet), p.status,
+		note("Vos contacts locaux (brigade, prestataire informatique, assureur…) se saisissent dans « Ma commune » ; les lignes vides restent à remplir à la main."),
+		widget.NewSeparator(),
+		subheading("Pour les référents : une fiche par commune"),
+		paragraph("Un seul PDF, une page par commune, avec les contacts locaux déjà saisis pour chacune."),
+		container.NewHBox(p.epci),
+		container.NewBorder(nil, nil, nil, p.depBtn, p.dep),
+		note("Fiches réflexes : ouvrez « Je suis victime : que faire ? » ; chaque résultat s'imprime. Chaque fiche de l'annuaire s'imprime aussi (Ctrl + P)."),
 	)))
 	return p
 }
 
 func (p *printScreen) content() fyne.CanvasObject { return p.obj }
 
-// setLibrary enables the sheet when a commune is chosen and the export is
-// available, and says why not otherwise.
-func (p *printScreen) setLibrary(lib *library) { p.refresh() }
-
-func (p *printScreen) refresh() {
-	lib := p.shell.lib
-	switch {
-	case p.shell.exportSheet == nil:
-		p.sheet.Disable()
-		p.status.SetText("L'impression des fiches arrive dans une prochaine version. En attendant, la commande « reperecyber commune » affiche les mêmes contacts.")
-	case lib == nil || lib.commune == nil:
-		p.sheet.Disable()
-		p.status.SetText("Choisissez d'abord votre commune dans « Ma commune ».")
-	default:
-		p.sheet.Enable()
-		p.status.SetText("Commune : " + lib.commune.Place.Name)
-	}
+// setLibrary fills the list of départements, read in the background.
+func (p *printScreen) setLibrary(lib *library) {
+	p.shell.background(func() {
+		deps, err := lib.ref.Departements(context.Background())
+		runOnMain(func() {
+			if err != nil {
+				log.Printf("départements: %v", err)
+				return
+			}
+			p.deps = deps
+			options := make([]string, len(deps))
+			for i, d := range deps {
+				options[i] = d.Code + " – " + d.Name
+			}
+			p.dep.Options = options
+			p.dep.Refresh()
+		})
+	})
+	p.refresh()
 }
 
-func (p *printScreen) onSheet() {
-	if p.shell.exportSheet != nil {
-		p.shell.exportSheet()
+// refresh says what can be printed now and why not otherwise.
+func (p *printScreen) refresh() {
+	lib := p.shell.lib
+	if lib == nil || lib.commune == nil {
+		p.sheet.Disable()
+		p.epci.Disable()
+		p.status.SetText("Choisissez d'abord votre commune dans « Ma commune » : la fiche lui est propre.")
+		return
 	}
+	c := lib.commune.Place
+	p.sheet.Enable()
+	p.status.SetText("Commune : " + c.Name + " (" + c.DepartementName + ")")
+	if c.EPCI == "" {
+		p.epci.SetText("Votre commune n'appartient à aucune intercommunalité")
+		p.epci.Disable()
+		return
+	}
+	p.epci.SetText("Toutes les communes de : " + c.EPCIName)
+	p.epci.Enable()
+}
+
+func (p *printScreen) onSheet() { p.shell.onExportSheet() }
+
+func (p *printScreen) onEPCI() {
+	c := p.shell.lib.commune.Place
+	ref := p.shell.lib.ref
+	p.shell.onExportBatch(fmt.Sprintf("fiches-contacts-epci-%s.pdf", c.EPCI), func(ctx context.Context) ([]content.Place, error) {
+		return ref.PlacesOfEPCI(ctx, c.EPCI)
+	})
+}
+
+func (p *printScreen) onDepartement() {
+	i := p.dep.SelectedIndex()
+	if i < 0 {
+		p.shell.status.SetText("Choisissez d'abord un département dans la liste.")
+		return
+	}
+	code, ref := p.deps[i].Code, p.shell.lib.ref
+	p.shell.onExportBatch(fmt.Sprintf("fiches-contacts-departement-%s.pdf", code), func(ctx context.Context) ([]content.Place, error) {
+		return ref.PlacesOfDepartement(ctx, code)
+	})
 }

@@ -98,6 +98,7 @@ func newShell(a fyne.App, w fyne.Window, env Env) *shell {
 	s.print = newPrintScreen(s)
 	s.triage = newTriageScreen(s, env.Triage)
 	s.center = container.NewStack()
+	s.wireExport()
 	s.show(page{name: pageHome})
 	return s
 }

@@ -1,7 +1,12 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
 
 	_ "frlocale" // French, as in the app
 	"strings"
@@ -15,9 +20,45 @@ import (
 	"reperecyber/appinfo"
 	"reperecyber/assets"
 	"reperecyber/content"
+	"reperecyber/export"
 	"reperecyber/store"
 	"reperecyber/triage"
 )
+
+// uiQueue holds the callbacks background work hands to the UI. The test
+// driver would run them at once on the background goroutine, racing with
+// the test; queued here, they run on the test goroutine, as the real main
+// loop runs them on the UI goroutine.
+var uiQueue struct {
+	sync.Mutex
+	fns []func()
+}
+
+func init() {
+	runOnMain = func(f func()) {
+		uiQueue.Lock()
+		uiQueue.fns = append(uiQueue.fns, f)
+		uiQueue.Unlock()
+	}
+}
+
+// settle waits for background work and runs what it handed to the UI,
+// until nothing is left.
+func settle(s *shell) {
+	for {
+		s.bg.Wait()
+		uiQueue.Lock()
+		fns := uiQueue.fns
+		uiQueue.fns = nil
+		uiQueue.Unlock()
+		if len(fns) == 0 {
+			return
+		}
+		for _, f := range fns {
+			f()
+		}
+	}
+}
 
 // newTestShell builds the real window over the bundled content, with its
 // data in dir, and loads it as the app does at start-up.
@@ -36,6 +77,7 @@ func newTestShell(t *testing.T, dir string) *shell {
 	w.SetContent(s.content())
 	w.Resize(fyne.NewSize(1000, 700))
 	s.load(context.Background())
+	settle(s)
 	if s.lib == nil {
 		t.Fatalf("content not loaded: %s", s.status.Text)
 	}
@@ -87,7 +129,8 @@ func TestNothingFoundOffersHelp(t *testing.T) {
 	if s.results.empty.Hidden || !strings.Contains(s.results.emptyTx.Text, "zorglubienne") {
 		t.Fatalf("no « je n'ai pas trouvé » panel: %q", s.results.emptyTx.Text)
 	}
-	s.close() // waits for the background write
+	settle(s)
+	s.close()
 	u, err := store.OpenUser(s.env.Paths.User)
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +189,7 @@ func TestMaCommunePersistsAndPersonalisesTheDirectory(t *testing.T) {
 		t.Fatalf("matches %v", s.commune.matches)
 	}
 	s.commune.onPick(0)
-	s.bg.Wait() // the commune is read in the background
+	settle(s) // the commune is read in the background
 	s.commune.onChoose()
 	if !strings.Contains(s.status.Text, "Brest") {
 		t.Errorf("status %q", s.status.Text)
@@ -189,6 +232,7 @@ func TestLoadFailureIsExplainedInFrench(t *testing.T) {
 	s := newShell(a, w, env)
 	w.SetContent(s.content())
 	s.load(context.Background())
+	settle(s)
 	if s.lib != nil || s.status.Text != "Contenu indisponible." {
 		t.Errorf("status = %q", s.status.Text)
 	}
@@ -252,4 +296,64 @@ func mustTree(t *testing.T) *triage.Tree {
 		t.Fatal(err)
 	}
 	return tree
+}
+
+func TestExportsWriteAtomically(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	brest, err := s.lib.competent(context.Background(), "29019")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.lib.commune = brest
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name string
+		job  pdfJob
+	}{
+		{"card", func(ctx context.Context, w io.Writer, _ func(int, int)) error {
+			return export.EntryCard(w, s.lib.entries["pharos"], s.exportOptions())
+		}},
+		{"sheet", func(ctx context.Context, w io.Writer, _ func(int, int)) error {
+			data, err := s.lib.sheetData(ctx, *brest)
+			if err != nil {
+				return err
+			}
+			return export.ContactSheet(w, data, s.exportOptions())
+		}},
+	} {
+		path := filepath.Join(dir, tt.name+".pdf")
+		s.writePDF(path, false, tt.job)
+		settle(s)
+		if b, err := os.ReadFile(path); err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Errorf("%s: no PDF (%v)", tt.name, err)
+		}
+	}
+	// A cancelled batch leaves the existing file as it was.
+	path := filepath.Join(dir, "batch.pdf")
+	os.WriteFile(path, []byte("ancien"), 0o600)
+	s.writePDF(path, true, func(ctx context.Context, w io.Writer, _ func(int, int)) error { return context.Canceled })
+	settle(s)
+	if b, _ := os.ReadFile(path); string(b) != "ancien" || !strings.Contains(s.status.Text, "annulée") {
+		t.Errorf("after cancel: file %q, status %q", b, s.status.Text)
+	}
+}
+
+func TestLocalContactsFormValidatesThenSaves(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	f := s.commune.local
+	f.insee = "29019"
+	test.Type(f.rows[content.RoleIT].name, "Infogérance du Ponant")
+	test.Type(f.rows[content.RoleIT].phone, "02 98")
+	f.onSave()
+	settle(s)
+	if !strings.Contains(f.errors.Text, "Rien n'a été enregistré") {
+		t.Fatalf("bad phone accepted: %q", f.errors.Text)
+	}
+	f.rows[content.RoleIT].phone.SetText("02 98 00 00 00")
+	f.onSave()
+	settle(s)
+	got, err := s.lib.user.LocalContacts(context.Background(), "29019")
+	if err != nil || len(got) != 1 || got[0].Name != "Infogérance du Ponant" {
+		t.Errorf("saved %v, %v", got, err)
+	}
 }
