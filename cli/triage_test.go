@@ -79,19 +79,7 @@ func TestTriageWizard(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stdout, stderr, code := runInput(t, strings.NewReader(tt.input), append([]string{"triage"}, tt.args...)...)
-			if code != tt.wantCode {
-				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, tt.wantCode, stdout, stderr)
-			}
-			for _, s := range tt.stdout {
-				if !strings.Contains(stdout, s) {
-					t.Errorf("stdout lacks %q:\n%s", s, stdout)
-				}
-			}
-			for _, s := range tt.stderr {
-				if !strings.Contains(stderr, s) {
-					t.Errorf("stderr lacks %q:\n%s", s, stderr)
-				}
-			}
+			checkRun(t, stdout, stderr, code, tt.wantCode, tt.stdout, tt.stderr)
 			for _, s := range tt.absent {
 				if strings.Contains(stdout, s) {
 					t.Errorf("stdout has %q", s)

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
+
+	"reperecyber/content"
 )
 
 // Options narrow a search.
@@ -519,19 +521,9 @@ func (ix *Index) communeLeads(rs []ranked) bool {
 	return better(bestCommune, bestContent)
 }
 
-// looksLikeCode reports whether s is a postcode or INSEE code.
-func looksLikeCode(s string) bool {
-	if len(s) != 5 {
-		return false
-	}
-	for i := 0; i < 5; i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || i == 1 && s[0] == '2' && (c == 'a' || c == 'b')) {
-			return false
-		}
-	}
-	return true
-}
+// looksLikeCode reports whether the folded query is a postcode or an
+// INSEE code (which share one shape).
+func looksLikeCode(s string) bool { return content.ValidINSEE(strings.ToUpper(s)) }
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -235,7 +235,7 @@ func (r *Reference) CompetentFor(ctx context.Context, p content.Place) (Competen
 // readings are returned, the INSEE one first.
 func (r *Reference) FindPlaces(ctx context.Context, query string, limit int) ([]content.Place, error) {
 	q := strings.ToUpper(strings.Join(strings.Fields(query), ""))
-	if looksLikeCode(q) {
+	if content.ValidINSEE(q) { // a postcode has the same shape
 		var out []content.Place
 		if p, err := r.Place(ctx, q); err == nil {
 			out = append(out, p)
@@ -254,21 +254,6 @@ func (r *Reference) FindPlaces(ctx context.Context, query string, limit int) ([]
 		return truncate(out, limit), nil
 	}
 	return r.PlacesByName(ctx, query, limit)
-}
-
-// looksLikeCode reports whether s has the shape of an INSEE code or a
-// postcode: five characters, digits except for Corsica's 2A and 2B.
-func looksLikeCode(s string) bool {
-	if len(s) != 5 {
-		return false
-	}
-	for i := 0; i < 5; i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || i == 1 && (c == 'A' || c == 'B') && s[0] == '2') {
-			return false
-		}
-	}
-	return true
 }
 
 func truncate(p []content.Place, limit int) []content.Place {
