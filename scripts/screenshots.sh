@@ -43,11 +43,15 @@ for size in small xlarge; do
   shoot "$size-annuaire" browse:service
   shoot "$size-pack-elus" browse:elus
   shoot "$size-reglages" settings
-  shoot "$size-aide" help
+  shoot "$size-que-faire" triage:rancongiciel-mairie
 done
 "$bin" config text_size normal >/dev/null
 shoot "accueil" home
 shoot "recherche" home "bouton d'appel"
 shoot "fiche" card:rancongiciel
 shoot "ma-commune" commune
+shoot "que-faire" triage
+shoot "que-faire-resultat" triage:rancongiciel-mairie
+shoot "fiches-a-imprimer" print
+shoot "aide" help
 ls "$out"

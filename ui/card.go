@@ -122,8 +122,8 @@ func (c *cardView) contacts(e content.Entry) []fyne.CanvasObject {
 // and its source. It is shared by the card and « Ma commune ».
 func contactRow(ct content.Contact, onCopy, onOpenURL func(string)) fyne.CanvasObject {
 	label := ct.Type.Label()
-	if ct.Label != "" {
-		label += " · " + ct.Label
+	if ct.Label != "" && !strings.Contains(strings.ToLower(label), strings.ToLower(ct.Label)) {
+		label += " · " + ct.Label // « Site web · Site » would say it twice
 	}
 	kind := widget.NewLabel(label)
 	kind.TextStyle = fyne.TextStyle{Bold: true}
