@@ -19,18 +19,24 @@ var ligatures = map[rune]string{'œ': "oe", 'Œ': "oe", 'æ': "ae", 'Æ': "ae", 
 // letters nor digits turned into one space (so hyphens and apostrophes
 // separate words). The result has no leading or trailing space.
 func Fold(s string) string {
-	f, _ := foldMap(s)
-	return f
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true // at the start, swallow separators
+	for _, r := range s {
+		space = foldRune(&b, r, space)
+	}
+	return strings.TrimSuffix(b.String(), " ")
 }
 
 // foldMap folds s like Fold and also returns, for each byte of the
 // result, the index (in runes) of the character of s it comes from, so
-// that a match in folded text can be highlighted in the original.
+// that a match in folded text can be highlighted in the original. Only
+// the few results shown need it, so Fold does not pay for it.
 func foldMap(s string) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(s))
 	from := make([]int, 0, len(s))
-	space := true // at the start, swallow separators
+	space := true
 	i := 0
 	for _, r := range s {
 		n := b.Len()

@@ -211,44 +211,20 @@ func (ix *Index) freeze(b *builder) {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	sort.Slice(order, func(i, j int) bool { return b.terms[order[i]] < b.terms[order[j]] })
+	slices.SortFunc(order, func(i, j int32) int { return strings.Compare(b.terms[i], b.terms[j]) })
 	ix.terms = make([]string, len(order))
 	ix.post = make([][]posting, len(order))
 	ix.grams = make(map[uint32][]int32, 4096)
 	var buf []uint32
-	total := 0
-	for _, p := range b.post {
-		total += len(p)
-	}
-	// One array holds every posting list: no slack left by append, and a
-	// few large allocations instead of 68,000 small ones.
-	all := make([]posting, 0, total)
 	for i, old := range order {
 		t := b.terms[old]
-		start := len(all)
-		all = append(all, b.post[old]...)
-		ix.terms[i], ix.post[i] = t, all[start:len(all):len(all)]
+		ix.terms[i], ix.post[i] = t, b.post[old]
 		if len(t) >= minTypoLen-maxTypoEdits && len(t) < 256 {
 			buf = appendBigrams(buf[:0], t, len(t))
 			for _, g := range buf {
 				ix.grams[g] = append(ix.grams[g], int32(i))
 			}
 		}
-	}
-	ix.compactGrams()
-}
-
-// compactGrams moves the bigram lists into one array, for the same reason.
-func (ix *Index) compactGrams() {
-	total := 0
-	for _, l := range ix.grams {
-		total += len(l)
-	}
-	all := make([]int32, 0, total)
-	for k, l := range ix.grams {
-		start := len(all)
-		all = append(all, l...)
-		ix.grams[k] = all[start:len(all):len(all)]
 	}
 }
 

@@ -134,13 +134,14 @@ func (ix *Index) Search(query string, opt Options) []Result {
 			ranked = append(ranked, r)
 		}
 	}
+	var matched map[int32][]int
 	if len(ranked) == 0 {
-		ranked = ix.subsequence(phrase, opt.Kinds, limit)
+		ranked, matched = ix.subsequence(phrase, opt.Kinds, limit)
 	}
 	ranked = ix.best(ranked, phrase, limit)
 	out := make([]Result, len(ranked))
 	for i, r := range ranked {
-		out[i] = ix.result(r, words, phrase)
+		out[i] = ix.result(r, words, matched[r.doc])
 	}
 	return out
 }
@@ -385,10 +386,9 @@ func (ix *Index) apply(terms []termMatch, i int, s *scratch) {
 // ranked is a candidate with what decides its place.
 type ranked struct {
 	doc   int32
-	group int // 0: shown first (content, or communes for a place query)
-	tier  int
 	score int32
-	fuzzy []int // byte offsets matched by the subsequence fallback
+	group int8 // 0: shown first (content, or communes for a place query)
+	tier  int8
 }
 
 func (ix *Index) rank(d int32, phrase, full string, s *scratch) ranked {
@@ -423,10 +423,11 @@ func contains(list []string, s string) bool {
 // cybermalveillance), found with sahilm/fuzzy. To stay fast it looks at
 // every content title but only at the communes whose name starts with the
 // query's first two letters.
-func (ix *Index) subsequence(phrase string, kinds []Kind, limit int) []ranked {
+func (ix *Index) subsequence(phrase string, kinds []Kind, limit int) ([]ranked, map[int32][]int) {
 	if len(phrase) < 3 {
-		return nil
+		return nil, nil
 	}
+	matched := map[int32][]int{}
 	cands := append([]int32(nil), ix.contentDocs...)
 	start := phrase[:2]
 	lo := sort.Search(len(ix.namesSorted), func(i int) bool { return ix.docs[ix.namesSorted[i]].folded >= start })
@@ -440,13 +441,14 @@ func (ix *Index) subsequence(phrase string, kinds []Kind, limit int) []ranked {
 	var out []ranked
 	for _, m := range fuzzy.Find(strings.ReplaceAll(phrase, " ", ""), titles) {
 		if d := cands[m.Index]; ix.wanted(d, kinds) {
-			out = append(out, ranked{doc: d, tier: tierSubsequence, score: int32(m.Score), fuzzy: m.MatchedIndexes})
+			out = append(out, ranked{doc: d, tier: tierSubsequence, score: int32(m.Score)})
+			matched[d] = m.MatchedIndexes
 			if len(out) == limit {
 				break
 			}
 		}
 	}
-	return out
+	return out, matched
 }
 
 // best orders results and keeps the first limit: by tier; within a
@@ -534,15 +536,17 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-func (ix *Index) result(r ranked, words []string, phrase string) Result {
+// result describes a ranked document; fuzzy holds the bytes of its title
+// matched by the subsequence fallback, if that is how it was found.
+func (ix *Index) result(r ranked, words []string, fuzzy []int) Result {
 	di := &ix.docs[r.doc]
 	res := Result{
 		ID: di.ID, Kind: di.Kind, Title: di.Title, Subtitle: di.Subtitle,
-		Score: float64((2-r.group)*1000+(tierSubsequence-r.tier+1)*100) + float64(min(r.score, 99)),
+		Score: float64((2-int(r.group))*1000+(tierSubsequence-int(r.tier)+1)*100) + float64(min(r.score, 99)),
 		Why:   tierWhy[r.tier],
 	}
-	if r.fuzzy != nil {
-		res.Highlights = ix.mapRanges(di, runsOf(r.fuzzy))
+	if fuzzy != nil {
+		res.Highlights = ix.mapRanges(di, runsOf(fuzzy))
 	} else {
 		res.Highlights = ix.mapRanges(di, titleMatches(di.folded, strings.Fields(ix.expand(strings.Join(words, " ")))))
 	}
