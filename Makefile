@@ -11,7 +11,7 @@ TEST_TAGS := $(TAGS),ci
 BIN       := bin/reperecyber
 GO        ?= go
 
-.PHONY: all setup build run test bench screenshots data icon clean
+.PHONY: all setup build run test bench screenshots dist smoke data icon clean
 
 all: build
 
@@ -49,6 +49,21 @@ bench: setup
 screenshots: build
 	@scripts/setup-deps.sh xvfb imagemagick xdotool x11-utils
 	scripts/screenshots.sh docs/screenshots
+
+# Release artefacts in dist/: Linux binary and package, Windows .exe
+# (cross-compiled with mingw-w64), SHA256SUMS. See scripts/dist.sh.
+FYNE_CLI := bin/tools/fyne
+dist: setup
+	@scripts/setup-deps.sh gcc-mingw-w64-x86-64
+	@test -x $(FYNE_CLI) || GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/fyne/v2/cmd/fyne@v2.7.1
+	scripts/dist.sh
+
+# Runs the artefacts offline (network namespace without interfaces) on a
+# fresh home: Linux, then Windows under Wine.
+smoke:
+	@test -f dist/reperecyber-linux-amd64 || { echo "Lancez d'abord : make dist"; exit 1; }
+	@scripts/setup-deps.sh xvfb imagemagick x11-utils poppler-utils strace wine wine64 gcc-mingw-w64-x86-64
+	SMOKE_SHOT_DIR=$(CURDIR)/dist scripts/smoke.sh
 
 # Regenerates assets/data from the @etalab/decoupage-administratif npm
 # package (needs npm and the network; the app and the tests never do).

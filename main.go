@@ -39,6 +39,7 @@ func main() {
 	source := store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load}
 
 	if len(os.Args) > 1 {
+		attachConsole()
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		code := cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Info: info, Paths: paths, Source: source})
 		stop()
