@@ -9,6 +9,8 @@
 TAGS      := sqlite_fts5,migrated_fynedo
 TEST_TAGS := $(TAGS),ci
 BIN       := bin/reperecyber
+STATICCHECK         := bin/tools/staticcheck
+STATICCHECK_VERSION := v0.8.2
 GO        ?= go
 
 .PHONY: all setup build run test bench screenshots dist smoke data icon clean
@@ -31,6 +33,9 @@ test: build
 	  if [ -n "$$unformatted" ]; then echo "gofmt would rewrite: $$unformatted"; exit 1; fi
 	@echo "== go vet"
 	$(GO) vet -tags $(TEST_TAGS) ./...
+	@echo "== staticcheck"
+	@test -x $(STATICCHECK) || GOBIN=$(CURDIR)/bin/tools $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	$(STATICCHECK) -tags $(TEST_TAGS) ./...
 	@echo "== go test"
 	$(GO) test -race -tags $(TEST_TAGS) ./...
 	cd frlocale && $(GO) test ./...

@@ -106,3 +106,9 @@ func failed(env Env, what string, err error) int {
 	fmt.Fprintf(env.Stderr, "%s\nDétail : %v\n", what, err)
 	return ExitFailure
 }
+
+// userMessage is an error whose text is a French sentence written for
+// the person at the keyboard, printed as it is.
+type userMessage string
+
+func (m userMessage) Error() string { return string(m) }

@@ -104,13 +104,13 @@ func resolveCommune(ctx context.Context, env Env, q string) (string, error) {
 	case err != nil:
 		return "", err
 	case len(places) == 0:
-		return "", fmt.Errorf("Aucune commune ne correspond à « %s ».", q)
+		return "", userMessage(fmt.Sprintf("Aucune commune ne correspond à « %s ».", q))
 	case len(places) > 1:
 		var names []string
 		for _, p := range places[:min(5, len(places))] {
 			names = append(names, fmt.Sprintf("%s %s (%s)", p.INSEE, p.Name, p.DepartementName))
 		}
-		return "", fmt.Errorf("Plusieurs communes correspondent à « %s » ; donnez le code INSEE : %s", q, strings.Join(names, " ; "))
+		return "", userMessage(fmt.Sprintf("Plusieurs communes correspondent à « %s » ; donnez le code INSEE : %s", q, strings.Join(names, " ; ")))
 	}
 	return places[0].INSEE, nil
 }

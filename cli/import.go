@@ -102,7 +102,7 @@ func checkImport(ctx context.Context, ref *store.Reference, rows []importRow) []
 func readContactsFile(path string) ([]importRow, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("Impossible de lire « %s » : %v", path, err)
+		return nil, userMessage(fmt.Sprintf("Impossible de lire « %s » : %v", path, err))
 	}
 	var rows []importRow
 	switch strings.ToLower(filepath.Ext(path)) {

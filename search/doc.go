@@ -73,9 +73,6 @@ const (
 
 var fieldWeight = [...]int{fieldTitle: 10, fieldName: 9, fieldCode: 10, fieldKeyword: 6, fieldContext: 2, fieldBody: 1}
 
-// strong reports whether a word found in f names the document itself.
-func (f field) strong() bool { return f <= fieldCode }
-
 // EntryDoc describes a reference entry for the index.
 func EntryDoc(e content.Entry, position int) Doc {
 	return Doc{

@@ -298,10 +298,3 @@ func jsonList[T ~string](list []T) string {
 	b, _ := json.Marshal(list) // a slice of strings always marshals
 	return string(b)
 }
-
-func nullable(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
