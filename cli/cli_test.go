@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"reperecyber/appinfo"
 	"reperecyber/assets"
 	"reperecyber/cli"
 	"reperecyber/store"
@@ -26,17 +25,10 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// run runs a command with no input (see runInput).
 func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	env := cli.Env{
-		Stdout: &out, Stderr: &errb,
-		Info:   appinfo.Info{Name: "Repère Cyber", Version: "0.0.0-test", Build: 1},
-		Paths:  store.PathsIn(dataDir),
-		Source: store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load},
-	}
-	code = cli.Run(context.Background(), args, env)
-	return out.String(), errb.String(), code
+	return runInput(t, nil, args...)
 }
 
 func TestCommands(t *testing.T) {

@@ -9,13 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=bin/reperecyber
-display=:$((80 + RANDOM % 9))
-Xvfb "$display" -screen 0 1180x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+. scripts/xvfb.sh
 data=$(mktemp -d)
-trap 'kill $xvfb 2>/dev/null || true; rm -rf "$data"' EXIT
-export DISPLAY=$display REPERECYBER_DATA_DIR=$data
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+xvfb_on_exit 'rm -rf "$data"'
+export REPERECYBER_DATA_DIR=$data
 
 # ready LABEL: launches the app and prints the milliseconds until « prêt ».
 ready() {

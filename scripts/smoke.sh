@@ -25,10 +25,8 @@ ip -o link 2>/dev/null | grep -vq ' lo:' && bad "réseau coupé (des interfaces 
 ping -c1 -W1 9.9.9.9 >/dev/null 2>&1 && bad "le réseau répond encore" || ok "aucune route vers internet"
 
 tmp=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$tmp"' EXIT
-display=:$((70 + RANDOM % 9))
-Xvfb "$display" -screen 0 1180x800x24 -nolisten tcp >/dev/null 2>&1 &
-for _ in $(seq 50); do DISPLAY=$display xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+. scripts/xvfb.sh
+xvfb_on_exit 'kill $(jobs -p) 2>/dev/null; rm -rf "$tmp"'
 
 # --- Linux ---------------------------------------------------------------
 linux() { HOME=$tmp/home-linux XDG_CONFIG_HOME= XDG_CACHE_HOME= dist/reperecyber-linux-amd64 "$@"; }
