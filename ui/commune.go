@@ -92,8 +92,8 @@ func (c *communeScreen) detailObjects(comp *store.Competent) []fyne.CanvasObject
 	objs = append(objs, widget.NewSeparator(), subheading("Et partout en France"), note("17Cyber, cybermalveillance.gouv.fr, Pharos, CNIL… : voir l'annuaire."))
 	if mine {
 		c.local.load(p.INSEE)
-		print := widget.NewButtonWithIcon("Imprimer la fiche contacts (PDF)", theme.DocumentPrintIcon(), c.shell.onExportSheet)
-		objs = append(objs, widget.NewSeparator(), c.local.content(), container.NewHBox(print))
+		printSheet := widget.NewButtonWithIcon("Imprimer la fiche contacts (PDF)", theme.DocumentPrintIcon(), c.shell.onExportSheet)
+		objs = append(objs, widget.NewSeparator(), c.local.content(), container.NewHBox(printSheet))
 	}
 	return objs
 }

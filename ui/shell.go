@@ -190,7 +190,7 @@ func (s *shell) updateStatus() {
 	if c := s.lib.commune; c != nil {
 		where = fmt.Sprintf("Ma commune : %s (%s)", c.Place.Name, c.Place.DepartementName)
 	}
-	s.status.SetText(fmt.Sprintf("%s · Contenu du %s · hors ligne", where, frenchDate(s.lib.info.ContentDate)))
+	s.status.SetText(fmt.Sprintf("%s · Contenu du %s · hors ligne", where, content.FormatDate(s.lib.info.ContentDate)))
 }
 
 // navigate shows p and remembers it for Retour.
@@ -392,6 +392,3 @@ func (s *shell) close() {
 		s.lib.close()
 	}
 }
-
-// frenchDate writes YYYY-MM-DD as « 22 novembre 2026 ».
-func frenchDate(d string) string { return content.FormatDate(d) }
