@@ -26,6 +26,10 @@ type Source struct {
 	Fingerprint string
 	// Load parses the bundled content; it is only called for a rebuild.
 	Load func() (*content.Bundle, *content.Atlas, error)
+	// Loaded, if set, receives the content just parsed for a rebuild,
+	// before the database is written: the window uses it to build its
+	// search index from the same content on the other core meanwhile.
+	Loaded func(*content.Bundle, *content.Atlas)
 }
 
 // Reference is the reference database: entries, categories, communes.
@@ -84,6 +88,9 @@ func (r *Reference) ensureBuilt(ctx context.Context, src Source) error {
 	b, a, err := src.Load()
 	if err != nil {
 		return err
+	}
+	if src.Loaded != nil {
+		src.Loaded(b, a)
 	}
 	return inTx(ctx, r.db, func(tx *sql.Tx) error {
 		if got, _ := r.meta(ctx, tx, "fingerprint"); got == want {

@@ -40,19 +40,52 @@ type library struct {
 // loadLibrary opens both databases (building the reference one on first
 // start), reads the content and builds the search index.
 func loadLibrary(ctx context.Context, env Env) (*library, error) {
-	ref, err := store.OpenReference(ctx, env.Paths.Reference, env.Source)
+	var extra []search.Doc
+	if env.Triage != nil {
+		extra = triage.SearchDocs(env.Triage)
+	}
+	// On a first start (or after an update) the reference database is
+	// built from the embedded content, which takes about half a second.
+	// Search does not need the database: its index is built from the same
+	// content at the same time, on the other core.
+	var early chan *search.Index
+	src := env.Source
+	src.Loaded = func(b *content.Bundle, a *content.Atlas) {
+		early = make(chan *search.Index, 1)
+		go func() { early <- search.Build(inDatabaseOrder(b), a.Places(), b.Search, extra...) }()
+	}
+	ref, err := store.OpenReference(ctx, env.Paths.Reference, src)
 	if err != nil {
+		if early != nil {
+			<-early
+		}
 		return nil, err
 	}
 	lib := &library{ref: ref}
-	if err := lib.load(ctx, env); err != nil {
+	if early != nil {
+		lib.index = <-early
+	}
+	if err := lib.load(ctx, env, extra); err != nil {
 		lib.close()
 		return nil, err
 	}
 	return lib, nil
 }
 
-func (lib *library) load(ctx context.Context, env Env) error {
+// inDatabaseOrder orders entries as the reference database returns them
+// (by category, then as written), so that an index built from the
+// embedded content breaks ties exactly as one built from the database.
+func inDatabaseOrder(b *content.Bundle) []content.Entry {
+	rank := make(map[string]int, len(b.Categories))
+	for i, c := range b.Categories {
+		rank[c.ID] = i
+	}
+	out := append([]content.Entry(nil), b.Entries...)
+	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Category] < rank[out[j].Category] })
+	return out
+}
+
+func (lib *library) load(ctx context.Context, env Env, extra []search.Doc) error {
 	user, err := store.OpenUser(env.Paths.User)
 	if err != nil {
 		return err
@@ -61,11 +94,11 @@ func (lib *library) load(ctx context.Context, env Env) error {
 	if err := lib.loadEntries(ctx); err != nil {
 		return err
 	}
-	var extra []search.Doc
-	if env.Triage != nil {
-		extra = triage.SearchDocs(env.Triage)
-	}
-	if err := lib.loadIndex(ctx, extra); err != nil {
+	if lib.index == nil {
+		if err := lib.loadIndex(ctx, extra); err != nil {
+			return err
+		}
+	} else if lib.regions, err = lib.ref.Regions(ctx); err != nil {
 		return err
 	}
 	return lib.loadUser(ctx)

@@ -21,6 +21,7 @@ import (
 	"reperecyber/assets"
 	"reperecyber/content"
 	"reperecyber/export"
+	"reperecyber/search"
 	"reperecyber/store"
 	"reperecyber/triage"
 )
@@ -355,5 +356,27 @@ func TestLocalContactsFormValidatesThenSaves(t *testing.T) {
 	got, err := s.lib.user.LocalContacts(context.Background(), "29019")
 	if err != nil || len(got) != 1 || got[0].Name != "Infogérance du Ponant" {
 		t.Errorf("saved %v, %v", got, err)
+	}
+}
+
+// TestFirstStartIndexMatchesTheDatabase: on a first start the index is
+// built from the embedded content while the database is built; it must
+// answer exactly as one built from the database.
+func TestFirstStartIndexMatchesTheDatabase(t *testing.T) {
+	s := newTestShell(t, t.TempDir()) // empty folder: the early path
+	fromDB, err := store.LoadIndex(context.Background(), s.lib.ref, triage.SearchDocs(s.env.Triage)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"rançongiciel", "csirt", "17", "brest", "saint", "ha", "fichiers chiffrés", "bouton d'appel", "cbrmlv"} {
+		a, b := s.lib.index.Search(q, search.Options{Limit: 20}), fromDB.Search(q, search.Options{Limit: 20})
+		if len(a) != len(b) {
+			t.Fatalf("%q: %d results early, %d from the database", q, len(a), len(b))
+		}
+		for i := range a {
+			if a[i].ID != b[i].ID {
+				t.Errorf("%q result %d: %s early, %s from the database", q, i, a[i].ID, b[i].ID)
+			}
+		}
 	}
 }
