@@ -41,8 +41,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
-  "${as_root[@]}" apt-get update -qq
-  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # A mirror caught mid-sync makes update fail for one index; apt then
+  # keeps the previous lists, which are enough to install from.
+  "${as_root[@]}" apt-get update -qq || echo "apt-get update a signalé une erreur ; installation avec les listes existantes."
+  if ! "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    echo "L'installation de ${missing[*]} a échoué. Vérifiez l'accès aux dépôts Debian, puis relancez." >&2
+    exit 1
+  fi
 fi
 
 if ! command -v go >/dev/null; then
