@@ -14,8 +14,8 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"reperecyber/content"
-	"reperecyber/search"
 	"reperecyber/store"
+	"reperecyber/textfold"
 )
 
 const importUsage = `Usage : reperecyber import-contacts FICHIER.csv|FICHIER.toml
@@ -154,7 +154,7 @@ func parseContactsCSV(data []byte) ([]importRow, error) {
 func csvHeader(header []string) ([]func(*content.LocalContact, string), error) {
 	cols := make([]func(*content.LocalContact, string), len(header))
 	for i, h := range header {
-		set, ok := csvColumns[strings.ReplaceAll(search.Fold(h), " ", "")]
+		set, ok := csvColumns[strings.ReplaceAll(textfold.Fold(h), " ", "")]
 		if !ok {
 			return nil, fmt.Errorf("ligne 1 : colonne « %s » inconnue (colonnes possibles : insee, role, nom, telephone, courriel, note)", h)
 		}

@@ -12,6 +12,7 @@ import (
 	"reperecyber/assets"
 	"reperecyber/search"
 	"reperecyber/store"
+	"reperecyber/textfold"
 	"reperecyber/triage"
 )
 
@@ -39,7 +40,7 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 		return ExitUsage
 	}
 	query := strings.TrimSpace(strings.Join(fs.Args(), " "))
-	if query == "" || search.Fold(query) == "" {
+	if query == "" || textfold.Fold(query) == "" {
 		fmt.Fprintln(env.Stderr, searchUsage)
 		return ExitUsage
 	}

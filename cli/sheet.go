@@ -14,8 +14,8 @@ import (
 
 	"reperecyber/content"
 	"reperecyber/export"
-	"reperecyber/search"
 	"reperecyber/store"
+	"reperecyber/textfold"
 )
 
 const sheetUsage = `Usage :
@@ -229,7 +229,7 @@ func sheetFileName(p content.Place) string {
 func slug(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range search.Fold(s) {
+	for _, r := range textfold.Fold(s) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			b.WriteRune(r)
 			dash = false

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"reperecyber/textfold"
 )
 
 // Rules are the language rules of search, kept with the content: words
@@ -54,20 +56,20 @@ type posting struct {
 func NewIndex(docs []Doc, rules Rules) *Index {
 	ix := &Index{docs: make([]docInfo, len(docs)), stopwords: map[string]bool{}}
 	for _, w := range rules.Stopwords {
-		ix.stopwords[Fold(w)] = true
+		ix.stopwords[textfold.Fold(w)] = true
 	}
 	b := &builder{dict: make(map[string]int32, 1<<16), aliases: foldAliases(rules.Abbreviations), cached: map[string][]int32{}}
 	ix.aliases = b.aliases
 	for i, d := range docs {
 		di := &ix.docs[i]
 		di.Doc = d
-		di.folded = Fold(d.Title)
+		di.folded = textfold.Fold(d.Title)
 		di.core = withoutArticle(di.folded)
 		for _, n := range d.Names {
-			di.names = append(di.names, Fold(n))
+			di.names = append(di.names, textfold.Fold(n))
 		}
 		for _, c := range d.Codes {
-			di.codes = append(di.codes, Fold(c))
+			di.codes = append(di.codes, textfold.Fold(c))
 		}
 		id := int32(i)
 		b.addText(di.folded, id, fieldTitle)
@@ -78,12 +80,12 @@ func NewIndex(docs []Doc, rules Rules) *Index {
 			b.add(c, id, fieldCode)
 		}
 		for _, k := range d.Keywords {
-			b.addText(Fold(k), id, fieldKeyword)
+			b.addText(textfold.Fold(k), id, fieldKeyword)
 		}
 		for _, c := range d.Context {
 			b.addCached(c, id, fieldContext)
 		}
-		b.addText(Fold(d.Body), id, fieldBody)
+		b.addText(textfold.Fold(d.Body), id, fieldBody)
 	}
 	ix.freeze(b)
 	ix.sortNames()
@@ -138,7 +140,7 @@ func (b *builder) addCached(s string, d int32, f field) {
 	if !ok {
 		before := len(b.seen)
 		b.collect = true
-		b.addText(Fold(s), d, f)
+		b.addText(textfold.Fold(s), d, f)
 		b.collect = false
 		ids = append([]int32(nil), b.seen[before:]...)
 		b.seen = b.seen[:before]
@@ -199,7 +201,7 @@ type alias struct{ short, long string }
 func foldAliases(m map[string]string) []alias {
 	out := make([]alias, 0, len(m))
 	for short, long := range m {
-		out = append(out, alias{Fold(short), Fold(long)})
+		out = append(out, alias{textfold.Fold(short), textfold.Fold(long)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].short < out[j].short })
 	return out

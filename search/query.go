@@ -8,6 +8,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"reperecyber/content"
+	"reperecyber/textfold"
 )
 
 // Options narrow a search.
@@ -150,7 +151,7 @@ func (ix *Index) Search(query string, opt Options) []Result {
 // nothing else is left. It also returns the whole folded query, stopwords
 // included, to recognise exact titles such as « La Rochelle ».
 func (ix *Index) queryWords(query string) (words []string, full string) {
-	full = ix.contract(Fold(query))
+	full = ix.contract(textfold.Fold(query))
 	all := strings.Fields(full)
 	for _, w := range all {
 		if !ix.stopwords[w] {
@@ -592,7 +593,7 @@ func (ix *Index) mapRanges(di *docInfo, rs []Range) []Range {
 	if len(rs) == 0 {
 		return nil
 	}
-	_, titleAt := foldMap(di.Title)
+	_, titleAt := textfold.Map(di.Title)
 	di = &docInfo{Doc: di.Doc, folded: di.folded}
 	n := utf8.RuneCountInString(di.Title)
 	out := make([]Range, 0, len(rs))

@@ -11,6 +11,7 @@ import (
 
 	"reperecyber/content"
 	"reperecyber/search"
+	"reperecyber/textfold"
 )
 
 // placeQuery selects a commune with the names of its territories and its
@@ -70,7 +71,7 @@ func (r *Reference) PlacesByPostcode(ctx context.Context, postcode string) ([]co
 // accents and punctuation: exact matches if there are any, otherwise the
 // names that start with what was typed. Largest communes come first.
 func (r *Reference) PlacesByName(ctx context.Context, name string, limit int) ([]content.Place, error) {
-	folded := search.Fold(name)
+	folded := textfold.Fold(name)
 	if folded == "" {
 		return nil, nil
 	}

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"reperecyber/content"
-	"reperecyber/search"
+	"reperecyber/textfold"
 )
 
 // rebuildVersion is mixed into the fingerprint of the reference database:
@@ -226,7 +226,7 @@ func (w *writer) communes(all []content.Commune) {
 	rows := make([]communeRow, len(all))
 	var pcs []postcodeRow
 	for i, c := range all {
-		rows[i] = communeRow{c.INSEE, c.Name, search.Fold(c.Name), c.Departement, c.Region, c.EPCI, c.Population}
+		rows[i] = communeRow{c.INSEE, c.Name, textfold.Fold(c.Name), c.Departement, c.Region, c.EPCI, c.Population}
 		for j, pc := range c.Postcodes {
 			pcs = append(pcs, postcodeRow{pc, c.INSEE, j})
 		}
@@ -261,8 +261,8 @@ func (w *writer) entries(entries []content.Entry) {
 			e.ID, e.Kind, e.Category, e.Title, e.Summary, strings.TrimSpace(e.Body),
 			jsonList(e.Synonyms), jsonList(e.Keywords), jsonList(e.Audience), e.Status, e.Note, e.Historical, i)
 		w.exec(`INSERT INTO entries_fts (id, title, terms, summary, body) VALUES (?, ?, ?, ?, ?)`,
-			e.ID, search.Fold(e.Title), search.Fold(strings.Join(append(e.Synonyms, e.Keywords...), " ")),
-			search.Fold(e.Summary), search.Fold(e.Body))
+			e.ID, textfold.Fold(e.Title), textfold.Fold(strings.Join(append(e.Synonyms, e.Keywords...), " ")),
+			textfold.Fold(e.Summary), textfold.Fold(e.Body))
 	}
 	// Children after all entries, so related ids resolve whatever the order.
 	for _, e := range entries {

@@ -19,8 +19,8 @@ import (
 
 	"reperecyber/content"
 	"reperecyber/export"
-	"reperecyber/search"
 	"reperecyber/store"
+	"reperecyber/textfold"
 	"reperecyber/triage"
 )
 
@@ -181,7 +181,7 @@ func (lib *library) sheetData(ctx context.Context, c store.Competent) (export.Sh
 
 // fileSlug makes a name safe and readable in a file name.
 func fileSlug(name string) string {
-	return strings.ReplaceAll(search.Fold(name), " ", "-")
+	return strings.ReplaceAll(textfold.Fold(name), " ", "-")
 }
 
 // onExportBatch prints one contact sheet per commune of a département or

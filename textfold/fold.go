@@ -1,7 +1,8 @@
-// Package search finds reference entries and communes from what people
-// type: without accents, with typos, synonyms, postcodes, in any order.
-// It works on plain domain types and knows nothing of SQL or Fyne.
-package search
+// Package textfold puts text in the one form every comparison in Repère
+// Cyber uses: lower case, no accents, ligatures spelt out, punctuation as
+// single spaces. It is a leaf: search, store, cli and ui all fold text the
+// same way without depending on each other.
+package textfold
 
 import (
 	"strings"
@@ -28,11 +29,11 @@ func Fold(s string) string {
 	return strings.TrimSuffix(b.String(), " ")
 }
 
-// foldMap folds s like Fold and also returns, for each byte of the
+// Map folds s like Fold and also returns, for each byte of the
 // result, the index (in runes) of the character of s it comes from, so
 // that a match in folded text can be highlighted in the original. Only
 // the few results shown need it, so Fold does not pay for it.
-func foldMap(s string) (string, []int) {
+func Map(s string) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(s))
 	from := make([]int, 0, len(s))
@@ -122,27 +123,6 @@ func foldSlow(r rune) string {
 		}
 	}
 	return b.String()
-}
-
-// token is a word of folded text with its place in the folded string.
-type token struct {
-	text       string
-	start, end int // byte offsets in the folded string
-}
-
-// tokens splits folded text into words.
-func tokens(folded string) []token {
-	var out []token
-	start := 0
-	for i := 0; i <= len(folded); i++ {
-		if i == len(folded) || folded[i] == ' ' {
-			if i > start {
-				out = append(out, token{folded[start:i], start, i})
-			}
-			start = i + 1
-		}
-	}
-	return out
 }
 
 // Tokenize folds s and splits it into words.
