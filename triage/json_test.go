@@ -32,7 +32,7 @@ func TestJSONShape(t *testing.T) {
 	if keys := sortedKeys(got.Outcomes["rancon"]); !reflect.DeepEqual(keys, want) {
 		t.Errorf("outcome keys %v, want %v", keys, want)
 	}
-	if c := got.Outcomes["rancon"]["contacts"]; !reflect.DeepEqual(c, []any{"17cyber", "@csirt"}) {
+	if c := got.Outcomes["rancon"]["contacts"]; !reflect.DeepEqual(c, []any{"17cyber", "@csirt", "@local:informatique"}) {
 		t.Errorf("contacts %v", c)
 	}
 	if d := got.Outcomes["rancon"]["dont"]; d == nil {

@@ -10,6 +10,9 @@ type Place struct {
 	Known bool
 	Local []content.Entry
 	Gaps  []content.CoverageGap
+	// Own are the mairie's own contacts (IT provider, insurer, brigade…)
+	// saved for this commune.
+	Own []content.LocalContact
 }
 
 // Resolved is one line of « qui contacter » for the user's commune.
@@ -24,8 +27,14 @@ type Resolved struct {
 	// Entries are the cards to show with their phone numbers and hours:
 	// the entry itself, the commune's CSIRT, or the fallbacks of a gap.
 	Entries []content.Entry
+	// Own is the mairie's own contact for a role (« @local:informatique »),
+	// nil when none is saved (Note then says so).
+	Own *content.LocalContact
+	// Role is the role asked for by a « @local: » contact, empty otherwise.
+	Role content.Role
 	// Note is a French sentence to show when Entries are not the service
-	// asked for: no CSIRT in the région, commune not chosen yet.
+	// asked for: no CSIRT in the région, commune not chosen yet, own
+	// contact not saved.
 	Note string
 }
 
@@ -64,7 +73,10 @@ func Resolve(o Outcome, here Place, lookup Lookup) []Resolved {
 	out := make([]Resolved, 0, len(o.Contacts))
 	for _, c := range o.Contacts {
 		r := Resolved{Ref: c.Ref, When: c.When}
-		if cat, local := c.Local(); local {
+		if role, ok := c.Role(); ok {
+			r.Label, r.Role = role.Label(), role
+			r.Own, r.Note = own(role, here)
+		} else if cat, local := c.Local(); local {
 			r.Label = LocalLabel(cat)
 			r.Entries, r.Note = resolveLocal(o, cat, here, lookup)
 		} else if e, ok := lookup(c.Ref); ok {
@@ -75,6 +87,22 @@ func Resolve(o Outcome, here Place, lookup Lookup) []Resolved {
 		out = append(out, r)
 	}
 	return out
+}
+
+// NoOwnNote is shown for one of the mairie's own contacts that is not saved yet.
+const NoOwnNote = "Numéro pas encore enregistré pour votre commune."
+
+func own(role content.Role, here Place) (*content.LocalContact, string) {
+	if !here.Known {
+		return nil, NoPlaceNote
+	}
+	for i := range here.Own {
+		if here.Own[i].Role == role {
+			c := here.Own[i]
+			return &c, ""
+		}
+	}
+	return nil, NoOwnNote
 }
 
 // NoPlaceNote is shown for a local contact while the commune is unknown.

@@ -71,6 +71,37 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+func TestResolveOwnContacts(t *testing.T) {
+	o := triage.Outcome{Contacts: []triage.Contact{{Ref: "@local:informatique", When: "Tout de suite."}, {Ref: "@local:assureur"}, {Ref: "17cyber"}}}
+	it := content.LocalContact{INSEE: "29019", Role: content.RoleIT, Name: "Infogérance Ouest", Phone: "02 98 00 00 00"}
+	tests := []struct {
+		name      string
+		here      triage.Place
+		wantOwn   []string // names, "" where none
+		wantNotes []string
+	}{
+		{"commune not chosen", triage.Place{}, []string{"", "", ""}, []string{triage.NoPlaceNote, triage.NoPlaceNote, ""}},
+		{"one saved, one missing", triage.Place{Known: true, Own: []content.LocalContact{it}}, []string{"Infogérance Ouest", "", ""}, []string{"", triage.NoOwnNote, ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triage.Resolve(o, tt.here, lookupAll)
+			for i, r := range got {
+				name := ""
+				if r.Own != nil {
+					name = r.Own.Name
+				}
+				if name != tt.wantOwn[i] || r.Note != tt.wantNotes[i] {
+					t.Errorf("line %d (%s): own %q note %q, want %q %q", i, r.Ref, name, r.Note, tt.wantOwn[i], tt.wantNotes[i])
+				}
+			}
+			if got[0].Label != content.RoleIT.Label() || got[0].When != "Tout de suite." || got[0].Role != content.RoleIT {
+				t.Errorf("first line %+v", got[0])
+			}
+		})
+	}
+}
+
 func TestResolveKeepsConditions(t *testing.T) {
 	o := triage.Outcome{Contacts: []triage.Contact{{Ref: "17cyber", When: "Toujours."}, {Ref: "disparu"}}}
 	got := triage.Resolve(o, triage.Place{}, lookupAll)

@@ -76,8 +76,10 @@ type Outcome struct {
 
 // Contact is one service to reach from an outcome, and when.
 type Contact struct {
-	// Ref is an entry id (« 17cyber »), or « @ » and a category resolved
-	// for the user's commune (« @csirt », « @anssi-region »).
+	// Ref is an entry id (« 17cyber »), « @ » and a category resolved
+	// for the user's commune (« @csirt », « @anssi-region »), or
+	// « @local: » and a role of the mairie's own contacts
+	// (« @local:informatique », « @local:assureur »).
 	Ref string `toml:"id"`
 	// When is the condition of this route, empty if it always applies
 	// (« si vous avez encore la carte et avez fait opposition »).
@@ -92,9 +94,34 @@ const LocalPrefix = "@"
 // recorded gap, so that resolution always has something to say.
 var LocalCategories = []string{content.CategoryCSIRT, content.CategoryANSSI}
 
-// Local returns the category of a contact resolved for the commune.
+// RolePrefix marks a contact the mairie keeps for itself (« @local:informatique »):
+// its own IT provider, insurer, brigade… as entered in the window or imported.
+const RolePrefix = LocalPrefix + "local:"
+
+// Local returns the category of a contact resolved for the commune from
+// the reference (« @csirt »); a role contact is not one.
 func (c Contact) Local() (category string, ok bool) {
+	if _, isRole := c.Role(); isRole {
+		return "", false
+	}
 	return strings.CutPrefix(c.Ref, LocalPrefix)
+}
+
+// Role returns the role of a contact the mairie keeps for itself.
+func (c Contact) Role() (content.Role, bool) {
+	r, ok := strings.CutPrefix(c.Ref, RolePrefix)
+	return content.Role(r), ok
+}
+
+// Roles lists the local contact roles the outcome needs, in its order.
+func (o Outcome) Roles() []content.Role {
+	var out []content.Role
+	for _, c := range o.Contacts {
+		if r, ok := c.Role(); ok {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Node returns the node with the given id.

@@ -50,6 +50,12 @@ func (v *validator) contacts(o Outcome) {
 			v.add(o.ID, "contact %q en double", c.Ref)
 		}
 		seen[c.Ref] = true
+		if r, isRole := c.Role(); isRole {
+			if !r.Valid() {
+				v.add(o.ID, "contact %q : rôle inconnu ; rôles possibles : %v", c.Ref, content.Roles)
+			}
+			continue
+		}
 		if cat, local := c.Local(); local {
 			if !slices.Contains(LocalCategories, cat) {
 				v.add(o.ID, "contact %q : seuls %v se résolvent pour la commune", c.Ref, LocalCategories)

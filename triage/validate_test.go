@@ -25,7 +25,7 @@ func smallTree() *triage.Tree {
 		return triage.Outcome{
 			ID: id, Title: "Titre " + id, Diagnosis: "rancongiciel",
 			Steps:    []string{"Débranchez l'ordinateur du réseau."},
-			Contacts: []triage.Contact{{Ref: "17cyber"}, {Ref: "@csirt", When: "Pour la mairie."}},
+			Contacts: []triage.Contact{{Ref: "17cyber"}, {Ref: "@csirt", When: "Pour la mairie."}, {Ref: "@local:informatique"}},
 			Sources:  []content.Source{{URL: "https://example.org/source", Date: "2025-01"}},
 		}
 	}
@@ -75,6 +75,7 @@ func TestValidate(t *testing.T) {
 		{"missing service", func(t *triage.Tree) { t.Outcomes[1].Contacts[0].Ref = "17-cyber" }, "rancon", "contact \"17-cyber\" : aucune fiche"},
 		{"contact is a definition", func(t *triage.Tree) { t.Outcomes[1].Contacts[0].Ref = "hameconnage" }, "rancon", "un service ou une fiche du pack élus est attendu"},
 		{"unknown local category", func(t *triage.Tree) { t.Outcomes[1].Contacts[1].Ref = "@police" }, "rancon", "contact \"@police\""},
+		{"unknown own role", func(t *triage.Tree) { t.Outcomes[1].Contacts[1].Ref = "@local:plombier" }, "rancon", "rôle inconnu"},
 		{"duplicate contact", func(t *triage.Tree) { t.Outcomes[1].Contacts[1].Ref = "17cyber" }, "rancon", "contact \"17cyber\" en double"},
 		{"outcome without sources", func(t *triage.Tree) { t.Outcomes[1].Sources = nil }, "rancon", "sans source"},
 		{"source with a bad date", func(t *triage.Tree) { t.Outcomes[1].Sources[0].Date = "mars 2024" }, "rancon", "source incomplète"},
