@@ -83,6 +83,11 @@ func open(path, set string) (*sql.DB, error) {
 	q.Set("_journal_mode", "WAL")
 	q.Set("_busy_timeout", "10000")
 	q.Set("_txlock", "immediate")
+	if set == "user" {
+		// The person's own data: a write the app reports as saved must
+		// survive a power cut, not only a crash of the process.
+		q.Set("_synchronous", "FULL")
+	}
 	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
