@@ -8,7 +8,6 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"log"
 	"os"
 	"os/signal"
 
@@ -17,8 +16,8 @@ import (
 	"reperecyber/appinfo"
 	"reperecyber/assets"
 	"reperecyber/cli"
+	"reperecyber/core"
 	"reperecyber/store"
-	"reperecyber/triage"
 	"reperecyber/ui"
 )
 
@@ -36,20 +35,17 @@ func main() {
 		fmt.Fprintf(os.Stderr, "Impossible de trouver le dossier de configuration de l'utilisateur.\nDéfinissez %s avec un dossier accessible en écriture.\nDétail : %v\n", store.DirEnv, err)
 		os.Exit(cli.ExitFailure)
 	}
-	source := store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load}
+	cfg := core.Config{Paths: paths, App: info}
 
 	if len(os.Args) > 1 {
 		attachConsole()
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		code := cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Info: info, Paths: paths, Source: source})
+		code := cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Info: info, Core: cfg})
 		stop()
 		os.Exit(code)
 	}
-	tree, err := triage.Load(assets.ContentFS())
-	if err != nil {
-		log.Printf("triage tree: %v", err) // the window offers the rest
-	}
-	env := ui.Env{Info: info, Paths: paths, Source: source, Icon: assets.Icon, Triage: tree, OpenAt: os.Getenv("REPERECYBER_OPEN")}
+	cfg.IndexEarly = true
+	env := ui.Env{Info: info, Core: cfg, Icon: assets.Icon, OpenAt: os.Getenv("REPERECYBER_OPEN")}
 	if err := ui.Run(env); err != nil {
 		fmt.Fprintln(os.Stderr, "La fenêtre ne peut pas s'ouvrir : aucun écran graphique n'est disponible.\nLancez Repère Cyber depuis une session de bureau, ou utilisez une commande (reperecyber help).")
 		os.Exit(cli.ExitFailure)

@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"reperecyber/appinfo"
+	"reperecyber/core"
 	"reperecyber/store"
 )
 
@@ -17,10 +18,11 @@ import (
 type Env struct {
 	Stdout, Stderr io.Writer
 	// Stdin is read line by line by interactive commands (triage).
-	Stdin  io.Reader
-	Info   appinfo.Info
-	Paths  store.Paths
-	Source store.Source
+	Stdin io.Reader
+	Info  appinfo.Info
+	// Core configures the application core, opened by the commands that
+	// need it (help and version do not).
+	Core core.Config
 }
 
 // Exit codes.
@@ -85,15 +87,37 @@ func usage(w io.Writer, info appinfo.Info) {
 	}
 }
 
-// openReference opens the reference database, or explains in French why
-// it could not and returns false.
-func openReference(ctx context.Context, env Env) (*store.Reference, bool) {
-	r, err := store.OpenReference(ctx, env.Paths.Reference, env.Source)
+// openCore opens the application core, or explains in French why it
+// could not and returns false. A damaged user database is said in one
+// line: the reference keeps working without it.
+func openCore(ctx context.Context, env Env) (*core.Core, bool) {
+	c, err := core.Open(ctx, env.Core)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Impossible d'ouvrir la base de référence (%s).\nVérifiez que le dossier est accessible en écriture, puis relancez.\nDétail : %v\n", env.Paths.Reference, err)
+		fmt.Fprintf(env.Stderr, "Impossible d'ouvrir la base de référence (%s).\nVérifiez que le dossier est accessible en écriture, puis relancez.\nDétail : %v\n", env.Core.Paths.Reference, err)
 		return nil, false
 	}
-	return r, true
+	if uerr := c.UserErr(); uerr != nil {
+		fmt.Fprintln(env.Stderr, userDataProblem(env, uerr))
+	}
+	return c, true
+}
+
+// userDataProblem says in French what is wrong with the user database.
+func userDataProblem(env Env, err error) string {
+	if errors.Is(err, store.ErrCorrupt) {
+		return fmt.Sprintf("Attention : le fichier de vos données est endommagé (%s). Vos contacts locaux et réglages ne sont pas utilisés ; déplacez ce fichier ailleurs (ne le supprimez pas) puis relancez.", env.Core.Paths.User)
+	}
+	return fmt.Sprintf("Attention : vos données (%s) ne peuvent pas être ouvertes ; vos contacts locaux et réglages ne sont pas utilisés. Détail : %v", env.Core.Paths.User, err)
+}
+
+// user returns the user database, or prints why it is unavailable.
+func user(env Env, c *core.Core) (*store.User, bool) {
+	u, err := c.User()
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "Cette commande a besoin de vos données, qui ne peuvent pas être ouvertes.")
+		return nil, false
+	}
+	return u, true
 }
 
 // failed prints a French sentence and the technical detail for an

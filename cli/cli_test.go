@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"reperecyber/assets"
 	"reperecyber/cli"
+	"reperecyber/core"
 	"reperecyber/store"
 )
 
@@ -52,8 +52,17 @@ func TestCommands(t *testing.T) {
 		{"commune by postcode", []string{"commune", "29200"}, 0, []string{"Brest (code INSEE 29019)"}, nil},
 		{"commune by name without accents", []string{"commune", "saint", "etienne"}, 0, []string{"Saint-Étienne (code INSEE 42218)", "Loire"}, nil},
 		{"commune in Corsica", []string{"commune", "2a004"}, 0, []string{"Ajaccio", "Corse"}, nil},
-		{"ambiguous name lists candidates", []string{"commune", "Saint-Martin"}, 0, []string{"Plusieurs communes", "code INSEE"}, nil},
-		{"postcode shared by several communes", []string{"commune", "01400"}, 0, []string{"Plusieurs communes"}, nil},
+		{"ambiguous name lists candidates on stderr", []string{"commune", "Saint-Martin"}, 2, nil, []string{"Plusieurs communes", "code INSEE"}},
+		{"postcode shared by several communes", []string{"commune", "29860"}, 2, nil, []string{"Plusieurs communes", "Bourg-Blanc", "Finistère (29), Bretagne"}},
+		// INSEE codes that are also other communes' postcodes open their commune.
+		{"Lille by INSEE code, also a postcode", []string{"commune", "59350"}, 0, []string{"Lille (code INSEE 59350)", "CSIRT Hauts-de-France", "Autres communes du code postal 59350", "Saint-André-lez-Lille"}, nil},
+		{"Rouen by INSEE code", []string{"commune", "76540"}, 0, []string{"Rouen (code INSEE 76540)", "Normandie"}, nil},
+		{"Saint-Denis de La Réunion by INSEE code", []string{"commune", "97411"}, 0, []string{"Saint-Denis (code INSEE 97411)", "La Réunion"}, nil},
+		{"Nouméa by INSEE code", []string{"commune", "98818"}, 0, []string{"Nouméa (code INSEE 98818)"}, nil},
+		{"La Rochelle by INSEE code", []string{"commune", "17300"}, 0, []string{"La Rochelle (code INSEE 17300)", "Nouvelle-Aquitaine"}, nil},
+		{"Moulins by INSEE code", []string{"commune", "03190"}, 0, []string{"Moulins (code INSEE 03190)", "Auvergne-Rhône-Alpes"}, nil},
+		{"commune name with a typo", []string{"commune", "bordaux"}, 0, []string{"Bordeaux (code INSEE 33063)"}, nil},
+		{"postcode across two régions names them", []string{"commune", "cp:01410"}, 2, nil, []string{"Plusieurs communes", "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté"}},
 		{"Mayotte has no CSIRT: say so", []string{"commune", "Mamoudzou"}, 0, []string{"Mamoudzou", "Attention"}, nil},
 		{"unknown commune", []string{"commune", "Atlantide"}, 2, nil, []string{"Aucune commune ne correspond à « Atlantide »"}},
 		{"empty commune query", []string{"commune", "  "}, 2, nil, []string{"Usage"}},
@@ -72,6 +81,9 @@ func TestCommands(t *testing.T) {
 		{"config list", []string{"config"}, 0, []string{"commune", "29019", "text_size", "theme"}, nil},
 		{"config bad value", []string{"config", "theme", "rose"}, 2, nil, []string{"Valeurs possibles : system, light, dark"}},
 		{"config ambiguous commune", []string{"config", "commune", "Saint-Martin"}, 2, nil, []string{"Plusieurs communes"}},
+		{"config commune by INSEE code that is also a postcode", []string{"config", "commune", "59350"}, 0, []string{"commune = 59350"}, nil},
+		{"config commune back to Brest", []string{"config", "commune", "Brest"}, 0, []string{"commune = 29019"}, nil},
+		{"show opens outcomes too", []string{"show", "rancongiciel-mairie"}, 0, []string{"Rançongiciel sur le réseau de la mairie", "Appelez maintenant"}, nil},
 		{"config unknown key", []string{"config", "couleur", "bleu"}, 2, nil, []string{"Réglage inconnu"}},
 	}
 	for _, tt := range tests {
@@ -114,8 +126,7 @@ func TestDamagedReferenceIsRebuilt(t *testing.T) {
 	}
 	var out, errb bytes.Buffer
 	code := cli.Run(context.Background(), []string{"show", "rancongiciel"}, cli.Env{
-		Stdout: &out, Stderr: &errb, Paths: paths,
-		Source: store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load},
+		Stdout: &out, Stderr: &errb, Core: core.Config{Paths: paths},
 	})
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())

@@ -7,54 +7,67 @@ import (
 	"strings"
 
 	"reperecyber/content"
+	"reperecyber/core"
 	"reperecyber/store"
 )
-
-// maxCandidates is how many communes an ambiguous query lists.
-const maxCandidates = 30
 
 func runCommune(ctx context.Context, env Env, args []string) int {
 	query := strings.TrimSpace(strings.Join(args, " "))
 	if query == "" {
-		fmt.Fprintln(env.Stderr, "Usage : reperecyber commune RECHERCHE   (code INSEE, code postal ou nom : 29019, 29200, Brest)")
+		fmt.Fprintln(env.Stderr, "Usage : reperecyber commune RECHERCHE   (code INSEE, code postal ou nom : 29019, 29200, Brest ; insee:59350 ou cp:59350 pour forcer la lecture)")
 		return ExitUsage
 	}
-	ref, ok := openReference(ctx, env)
+	c, ok := openCore(ctx, env)
 	if !ok {
 		return ExitFailure
 	}
-	defer ref.Close()
-	places, err := ref.FindPlaces(ctx, query, maxCandidates+1)
+	defer c.Close()
+	res, code := resolveCommune(env, c, query, "")
+	if code != ExitOK {
+		return code
+	}
+	comp, err := c.Services(ctx, *res.Place)
 	if err != nil {
-		return failed(env, "Recherche de la commune impossible.", err)
+		return failed(env, "Lecture des services impossible.", err)
 	}
-	switch len(places) {
-	case 0:
-		fmt.Fprintf(env.Stderr, "Aucune commune ne correspond à « %s ».\nEssayez le code postal, le code INSEE ou le nom complet (par exemple : reperecyber commune 29200).\n", query)
-		return ExitUsage
-	case 1:
-		c, err := ref.CompetentFor(ctx, places[0])
-		if err != nil {
-			return failed(env, "Lecture des services impossible.", err)
-		}
-		writeCompetent(env.Stdout, c)
-		return ExitOK
+	writeCompetent(env.Stdout, comp)
+	if len(res.Others) > 0 {
+		fmt.Fprintf(env.Stdout, "\n%s est aussi un code postal. Autres communes du code postal %s :\n", res.Query, res.Query)
+		writePlaces(env.Stdout, res.Others)
+		fmt.Fprintf(env.Stdout, "  Pour l'une d'elles : reperecyber commune CODE_INSEE (ou cp:%s pour la liste seule).\n", res.Query)
 	}
-	writeCandidates(env.Stdout, query, places)
 	return ExitOK
 }
 
-func writeCandidates(w io.Writer, query string, places []content.Place) {
-	more := len(places) > maxCandidates
-	if more {
-		places = places[:maxCandidates]
+// resolveCommune is the one way every command reads « which commune? »:
+// found, it returns the resolution and ExitOK; unknown or ambiguous, it
+// prints why on stderr (with the candidates, their département and
+// région) and returns ExitUsage. retry tells how to give the code again
+// (« --commune CODE_INSEE »).
+func resolveCommune(env Env, c *core.Core, query, retry string) (core.Resolution, int) {
+	res := c.ResolveCommune(query)
+	if res.Found() {
+		return res, ExitOK
 	}
-	fmt.Fprintf(w, "Plusieurs communes correspondent à « %s ». Précisez avec le code INSEE :\n", query)
+	if retry == "" {
+		retry = "reperecyber commune CODE_INSEE"
+	}
+	if len(res.Candidates) == 0 {
+		fmt.Fprintf(env.Stderr, "Aucune commune ne correspond à « %s ».\nEssayez le code postal, le code INSEE ou le nom complet (par exemple : 29200, 29019 ou Brest).\n", query)
+		return res, ExitUsage
+	}
+	fmt.Fprintf(env.Stderr, "Plusieurs communes correspondent à « %s ». Relancez avec son code INSEE (%s) :\n", query, retry)
+	writePlaces(env.Stderr, res.Candidates)
+	if res.More {
+		fmt.Fprintln(env.Stderr, "  … et d'autres : précisez le nom ou donnez le code postal.")
+	}
+	return res, ExitUsage
+}
+
+// writePlaces lists communes one a line with what tells them apart.
+func writePlaces(w io.Writer, places []content.Place) {
 	for _, p := range places {
-		fmt.Fprintf(w, "  %s  %s (%s, %s)\n", p.INSEE, p.Name, strings.Join(p.Postcodes, ", "), p.DepartementName)
-	}
-	if more {
-		fmt.Fprintf(w, "  … et d'autres : précisez le nom ou donnez le code postal.\n")
+		fmt.Fprintf(w, "  %s  %s (%s) — %s\n", p.INSEE, p.Name, strings.Join(p.Postcodes, ", "), core.Where(p))
 	}
 }
 

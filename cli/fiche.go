@@ -7,9 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"reperecyber/content"
+	"reperecyber/core"
 	"reperecyber/export"
-	"reperecyber/triage"
 )
 
 const ficheUsage = "Usage : reperecyber fiche ISSUE [--commune RECHERCHE] [-o FICHIER.pdf]\nLes issues : reperecyber triage --tree --json, ou reperecyber search --kind triage MOTS"
@@ -29,47 +28,28 @@ func runFiche(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, ficheUsage)
 		return ExitUsage
 	}
-	b, tree, ok := loadTriage(env)
+	c, ok := openCore(ctx, env)
 	if !ok {
 		return ExitFailure
 	}
-	o, found := tree.Outcome(id)
+	defer c.Close()
+	o, found := c.Outcome(id)
 	if !found {
 		fmt.Fprintf(env.Stderr, "Aucune issue du parcours ne s'appelle %q.\n%s\n", id, ficheUsage)
 		return ExitUsage
 	}
-	ref, ok := openReference(ctx, env)
-	if !ok {
-		return ExitFailure
+	where, code := optionalCommune(env, c, *commune)
+	if code != ExitOK {
+		return code
 	}
-	defer ref.Close()
-	var place content.Place
-	var here triage.Place
-	if *commune != "" {
-		p, code := oneCommune(ctx, env, ref, *commune)
-		if code != ExitOK {
-			return code
-		}
-		c, err := ref.CompetentFor(ctx, p)
-		if err != nil {
-			return failed(env, "Lecture des services impossible.", err)
-		}
-		place, here = p, triage.Place{Known: true, Local: c.Local, Gaps: c.Gaps}
-	}
-	diagnosis, _ := b.Entry(o.Diagnosis)
-	data := export.FicheFromOutcome(*o, triage.Resolve(*o, here, b.Entry), diagnosis, place)
-	info, err := ref.Info(ctx)
+	data, err := c.Fiche(ctx, *o, where)
 	if err != nil {
-		return failed(env, "Lecture du contenu impossible.", err)
+		return failed(env, "Lecture des services impossible.", err)
 	}
-	opt := export.Options{Date: exportDate(), ContentVersion: info.ContentVersion, Producer: env.Info.Name + " " + env.Info.Version}
+	opt := c.PrintOptions()
 	path := *out
 	if path == "" {
-		path = "fiche-reflexe-" + o.ID
-		if place.INSEE != "" {
-			path += "-" + place.INSEE
-		}
-		path += ".pdf"
+		path = core.FicheFileName(*o, where)
 	}
 	if err := export.WriteFileAtomic(path, func(w io.Writer) error { return export.Fiche(w, data, opt) }); err != nil {
 		return exportFailed(env, path, err)

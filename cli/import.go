@@ -14,7 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"reperecyber/content"
-	"reperecyber/store"
+	"reperecyber/core"
 	"reperecyber/textfold"
 )
 
@@ -39,27 +39,26 @@ func runImportContacts(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "%s\nAucun contact n'a été importé.\n", err)
 		return ExitUsage
 	}
-	ref, ok := openReference(ctx, env)
+	c, ok := openCore(ctx, env)
 	if !ok {
 		return ExitFailure
 	}
-	defer ref.Close()
-	if problems := checkImport(ctx, ref, rows); len(problems) > 0 {
+	defer c.Close()
+	if problems := checkImport(c, rows); len(problems) > 0 {
 		fmt.Fprintf(env.Stderr, "%s : %d erreur%s, aucun contact n'a été importé.\n", args[0], len(problems), plural(len(problems), "", "s"))
 		for _, p := range problems {
 			fmt.Fprintln(env.Stderr, "  "+p)
 		}
 		return ExitUsage
 	}
-	return storeImport(ctx, env, rows)
+	return storeImport(ctx, env, c, rows)
 }
 
-func storeImport(ctx context.Context, env Env, rows []importRow) int {
-	user, err := store.OpenUser(env.Paths.User)
-	if err != nil {
-		return failed(env, "Impossible d'ouvrir vos données.", err)
+func storeImport(ctx context.Context, env Env, c *core.Core, rows []importRow) int {
+	user, ok := user(env, c)
+	if !ok {
+		return ExitFailure
 	}
-	defer user.Close()
 	list := make([]content.LocalContact, len(rows))
 	communes := map[string]bool{}
 	for i, r := range rows {
@@ -75,13 +74,13 @@ func storeImport(ctx context.Context, env Env, rows []importRow) int {
 
 // checkImport lists, in French with line numbers, every problem of every
 // row: a référent fixes the whole file in one go.
-func checkImport(ctx context.Context, ref *store.Reference, rows []importRow) []string {
+func checkImport(c *core.Core, rows []importRow) []string {
 	var out []string
 	seen := map[string]int{}
 	for _, r := range rows {
 		problems := r.c.Problems()
 		if content.ValidINSEE(r.c.INSEE) {
-			if _, err := ref.Place(ctx, r.c.INSEE); errors.Is(err, store.ErrNotFound) {
+			if _, found := c.Commune(r.c.INSEE); !found {
 				problems = append(problems, "aucune commune n'a le code INSEE « "+r.c.INSEE+" »")
 			}
 		}

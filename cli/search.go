@@ -9,11 +9,9 @@ import (
 	"log"
 	"strings"
 
-	"reperecyber/assets"
+	"reperecyber/core"
 	"reperecyber/search"
-	"reperecyber/store"
 	"reperecyber/textfold"
-	"reperecyber/triage"
 )
 
 // searchResult is the JSON form of a result.
@@ -53,13 +51,14 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 		}
 		opt.Kinds = []search.Kind{k}
 	}
-	ix, ok := buildIndex(ctx, env)
+	c, ok := openCore(ctx, env)
 	if !ok {
 		return ExitFailure
 	}
-	results := ix.Search(query, opt)
+	defer c.Close()
+	results := c.Search(query, opt)
 	if len(results) == 0 {
-		recordMissed(ctx, env, query)
+		recordMissed(ctx, c, query)
 	}
 	if *asJSON {
 		return writeJSON(env, results)
@@ -77,38 +76,15 @@ func parseKind(s string) (search.Kind, bool) {
 	return "", false
 }
 
-// buildIndex loads the index from the reference database.
-func buildIndex(ctx context.Context, env Env) (*search.Index, bool) {
-	ref, ok := openReference(ctx, env)
-	if !ok {
-		return nil, false
-	}
-	defer ref.Close()
-	var extra []search.Doc
-	if tree, err := triage.Load(assets.ContentFS()); err == nil {
-		extra = triage.SearchDocs(tree)
-	} else {
-		log.Printf("triage tree: %v", err) // search still works without it
-	}
-	ix, err := store.LoadIndex(ctx, ref, extra...)
-	if err != nil {
-		failed(env, "Lecture du contenu impossible.", err)
-		return nil, false
-	}
-	return ix, true
-}
-
 // recordMissed notes a search that found nothing in the user database. It
 // is a convenience for improving the content: failing to record it is
 // logged, never shown as an error.
-func recordMissed(ctx context.Context, env Env, query string) {
-	u, err := store.OpenUser(env.Paths.User)
-	if err != nil {
-		log.Printf("record missed query: %v", err)
-		return
+func recordMissed(ctx context.Context, c *core.Core, query string) {
+	u, err := c.User()
+	if err == nil {
+		err = u.RecordMissedQuery(ctx, query)
 	}
-	defer u.Close()
-	if err := u.RecordMissedQuery(ctx, query); err != nil {
+	if err != nil {
 		log.Printf("record missed query: %v", err)
 	}
 }

@@ -8,14 +8,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"time"
 
 	"reperecyber/content"
+	"reperecyber/core"
 	"reperecyber/export"
-	"reperecyber/store"
-	"reperecyber/textfold"
 )
 
 const sheetUsage = `Usage :
@@ -56,24 +53,20 @@ func runSheet(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, sheetUsage)
 		return ExitUsage
 	}
-	ref, ok := openReference(ctx, env)
+	c, ok := openCore(ctx, env)
 	if !ok {
 		return ExitFailure
 	}
-	defer ref.Close()
-	places, name, code := sheetPlaces(ctx, env, ref, a)
+	defer c.Close()
+	places, name, code := sheetPlaces(env, c, a)
 	if code != ExitOK {
 		return code
 	}
-	user, err := store.OpenUser(env.Paths.User)
-	if err != nil {
-		return failed(env, "Impossible d'ouvrir vos données (contacts locaux).", err)
-	}
-	defer user.Close()
-	list, opt, err := sheetInputs(ctx, ref, user, places, env)
+	list, err := c.Sheets(ctx, places)
 	if err != nil {
 		return failed(env, "Lecture des services impossible.", err)
 	}
+	opt := c.PrintOptions()
 	if a.split != "" {
 		return writeSplit(ctx, env, a.split, list, opt)
 	}
@@ -83,92 +76,36 @@ func runSheet(ctx context.Context, env Env, args []string) int {
 	return writeBatch(ctx, env, a.out, list, opt)
 }
 
-// sheetPlaces resolves the communes asked for, and the default file name.
-func sheetPlaces(ctx context.Context, env Env, ref *store.Reference, a sheetArgs) ([]content.Place, string, int) {
+// sheetPlaces resolves the communes asked for, and the default file name:
+// the commune's, or the territory's name.
+func sheetPlaces(env Env, c *core.Core, a sheetArgs) ([]content.Place, string, int) {
 	switch {
 	case a.commune != "":
-		p, code := oneCommune(ctx, env, ref, a.commune)
-		return []content.Place{p}, sheetFileName(p), code
+		res, code := resolveCommune(env, c, a.commune, "--commune CODE_INSEE")
+		if code != ExitOK {
+			return nil, "", code
+		}
+		return []content.Place{*res.Place}, core.SheetFileName(*res.Place), ExitOK
 	case a.epci != "":
-		ps, err := ref.PlacesOfEPCI(ctx, strings.TrimSpace(a.epci))
-		return batchPlaces(env, ps, err, "Aucune intercommunalité n'a le SIREN « "+a.epci+" » (9 chiffres, voir reperecyber commune).", "fiches-contacts-epci-"+a.epci+".pdf")
+		ps := c.PlacesOfEPCI(a.epci)
+		name, _ := c.EPCIName(a.epci)
+		return batchPlaces(env, ps, "Aucune intercommunalité n'a le SIREN « "+a.epci+" » (9 chiffres, voir reperecyber commune).", core.BatchFileName(name))
 	default:
-		ps, err := ref.PlacesOfDepartement(ctx, strings.TrimSpace(a.dep))
-		return batchPlaces(env, ps, err, "Aucun département n'a le code « "+a.dep+" » (par exemple 29, 2A, 974).", "fiches-contacts-departement-"+strings.ToUpper(a.dep)+".pdf")
+		ps := c.PlacesOfDepartement(a.dep)
+		name := a.dep
+		if len(ps) > 0 {
+			name = ps[0].DepartementName
+		}
+		return batchPlaces(env, ps, "Aucun département n'a le code « "+a.dep+" » (par exemple 29, 2A, 974).", core.BatchFileName(name))
 	}
 }
 
-func batchPlaces(env Env, ps []content.Place, err error, unknown, name string) ([]content.Place, string, int) {
-	if err != nil {
-		return nil, "", failed(env, "Recherche des communes impossible.", err)
-	}
+func batchPlaces(env Env, ps []content.Place, unknown, name string) ([]content.Place, string, int) {
 	if len(ps) == 0 {
 		fmt.Fprintln(env.Stderr, unknown)
 		return nil, "", ExitUsage
 	}
 	return ps, name, ExitOK
-}
-
-// oneCommune finds the commune a person typed, or explains in French why
-// not (none, or several: the candidates are listed) with exit code 2.
-func oneCommune(ctx context.Context, env Env, ref *store.Reference, query string) (content.Place, int) {
-	places, err := ref.FindPlaces(ctx, query, maxCandidates+1)
-	if err != nil {
-		return content.Place{}, failed(env, "Recherche de la commune impossible.", err)
-	}
-	switch len(places) {
-	case 0:
-		fmt.Fprintf(env.Stderr, "Aucune commune ne correspond à « %s ».\nEssayez le code postal, le code INSEE ou le nom complet.\n", query)
-		return content.Place{}, ExitUsage
-	case 1:
-		return places[0], ExitOK
-	}
-	writeCandidates(env.Stderr, query, places)
-	return content.Place{}, ExitUsage
-}
-
-// sheetInputs gathers what each sheet shows. The services of a commune
-// depend only on its département and région, so they are read once per
-// pair, not once per commune.
-func sheetInputs(ctx context.Context, ref *store.Reference, user *store.User, places []content.Place, env Env) ([]export.SheetData, export.Options, error) {
-	info, err := ref.Info(ctx)
-	if err != nil {
-		return nil, export.Options{}, err
-	}
-	elus, err := ref.EntriesOf(ctx, content.KindElus)
-	if err != nil {
-		return nil, export.Options{}, err
-	}
-	competent := map[string]store.Competent{}
-	list := make([]export.SheetData, 0, len(places))
-	for _, p := range places {
-		key := p.Departement + "/" + p.Region
-		c, ok := competent[key]
-		if !ok {
-			if c, err = ref.CompetentFor(ctx, p); err != nil {
-				return nil, export.Options{}, err
-			}
-			competent[key] = c
-		}
-		local, err := user.LocalContacts(ctx, p.INSEE)
-		if err != nil {
-			return nil, export.Options{}, err
-		}
-		entries := append(append(append([]content.Entry{}, c.Local...), c.National...), elus...)
-		list = append(list, export.SheetData{Place: p, Entries: entries, Gaps: c.Gaps, Contacts: local})
-	}
-	opt := export.Options{Date: exportDate(), ContentVersion: info.ContentVersion, Producer: env.Info.Name + " " + env.Info.Version}
-	return list, opt, nil
-}
-
-// exportDate is now, or SOURCE_DATE_EPOCH when set, for reproducible files.
-func exportDate() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
-	}
-	return time.Now()
 }
 
 func writeBatch(ctx context.Context, env Env, path string, list []export.SheetData, opt export.Options) int {
@@ -190,7 +127,7 @@ func writeSplit(ctx context.Context, env Env, dir string, list []export.SheetDat
 	}
 	bar := newProgress(env.Stderr, "Fiches")
 	for i, d := range list {
-		path := filepath.Join(dir, sheetFileName(d.Place))
+		path := filepath.Join(dir, core.SheetFileName(d.Place))
 		err := export.WriteFileAtomic(path, func(w io.Writer) error { return export.ContactSheet(w, d, opt) })
 		if err == nil {
 			err = ctx.Err()
@@ -219,24 +156,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// sheetFileName is « fiche-contacts-29019-brest.pdf ».
-func sheetFileName(p content.Place) string {
-	return "fiche-contacts-" + p.INSEE + "-" + slug(p.Name) + ".pdf"
-}
-
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range textfold.Fold(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }

@@ -2,11 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
-
-	"reperecyber/store"
 )
 
 func runShow(ctx context.Context, env Env, args []string) int {
@@ -14,20 +11,24 @@ func runShow(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "Usage : reperecyber show ID   (par exemple : reperecyber show rancongiciel)")
 		return ExitUsage
 	}
-	ref, ok := openReference(ctx, env)
+	c, ok := openCore(ctx, env)
 	if !ok {
 		return ExitFailure
 	}
-	defer ref.Close()
+	defer c.Close()
 	id := strings.ToLower(strings.TrimSpace(args[0]))
-	e, err := ref.Entry(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		fmt.Fprintf(env.Stderr, "Aucune fiche ne porte l'identifiant %q.\nPour chercher une fiche par son nom : reperecyber search MOTS\n", args[0])
-		return ExitUsage
+	if e, found := c.Entry(id); found {
+		writeEntry(env.Stdout, e, categoryTitle(ctx, c.Reference(), e.Kind, e.Category))
+		return ExitOK
 	}
-	if err != nil {
-		return failed(env, "Lecture de la fiche impossible.", err)
+	if o, found := c.Outcome(id); found {
+		calls, err := c.WhomToCall(ctx, *o, nil)
+		if err != nil {
+			return failed(env, "Lecture des services impossible.", err)
+		}
+		writeOutcome(env.Stdout, *o, calls, nil, c.Entry)
+		return ExitOK
 	}
-	writeEntry(env.Stdout, e, categoryTitle(ctx, ref, e.Kind, e.Category))
-	return ExitOK
+	fmt.Fprintf(env.Stderr, "Aucune fiche ni issue du parcours ne porte l'identifiant %q.\nPour chercher par le nom : reperecyber search MOTS\n", args[0])
+	return ExitUsage
 }

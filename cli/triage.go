@@ -12,6 +12,7 @@ import (
 
 	"reperecyber/assets"
 	"reperecyber/content"
+	"reperecyber/core"
 	"reperecyber/triage"
 )
 
@@ -27,14 +28,20 @@ func runTriage(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, triageUsage)
 		return ExitUsage
 	}
-	b, t, ok := loadTriage(env)
+	c, ok := openCore(ctx, env)
 	if !ok {
+		return ExitFailure
+	}
+	defer c.Close()
+	t, err := c.Tree()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "Le parcours « que faire ? » est illisible ; lancez reperecyber check.\nDétail : %v\n", err)
 		return ExitFailure
 	}
 	if *tree {
 		return writeTreeJSON(env, t)
 	}
-	here, where, code := placeFor(ctx, env, *commune)
+	where, code := optionalCommune(env, c, *commune)
 	if code != ExitOK {
 		return code
 	}
@@ -42,29 +49,21 @@ func runTriage(ctx context.Context, env Env, args []string) int {
 	if o == nil {
 		return code
 	}
-	writeOutcome(env.Stdout, *o, triage.Resolve(*o, here, b.Entry), where, b.Entry)
+	calls, err := c.WhomToCall(ctx, *o, where)
+	if err != nil {
+		return failed(env, "Lecture des services impossible.", err)
+	}
+	writeOutcome(env.Stdout, *o, calls, where, c.Entry)
 	return ExitOK
 }
 
-// loadTriage reads the content and the tree, and refuses a tree that does
-// not validate: a walk through it could end nowhere.
-func loadTriage(env Env) (*content.Bundle, *triage.Tree, bool) {
-	b, err := assets.Bundle()
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "Contenu illisible : %v\n", err)
-		return nil, nil, false
+// optionalCommune resolves --commune when given; nil when not.
+func optionalCommune(env Env, c *core.Core, query string) (*content.Place, int) {
+	if strings.TrimSpace(query) == "" {
+		return nil, ExitOK
 	}
-	t, err := triage.Load(assets.ContentFS())
-	if err == nil {
-		if problems := triage.Validate(t, triage.Known(b)); len(problems) > 0 {
-			err = fmt.Errorf("%d problème(s), le premier : %s ; lancez reperecyber check", len(problems), problems[0])
-		}
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "Le parcours « que faire ? » est illisible.\nDétail : %v\n", err)
-		return nil, nil, false
-	}
-	return b, t, true
+	res, code := resolveCommune(env, c, query, "--commune CODE_INSEE")
+	return res.Place, code
 }
 
 // triageProblems is the tree's part of `reperecyber check`.
@@ -93,40 +92,6 @@ func writeTreeJSON(env Env, t *triage.Tree) int {
 		return failed(env, "Écriture du parcours impossible.", err)
 	}
 	return ExitOK
-}
-
-// placeFor finds the commune given with --commune and what serves it; an
-// empty query gives the zero Place (local contacts are then explained,
-// not resolved).
-func placeFor(ctx context.Context, env Env, query string) (triage.Place, *content.Place, int) {
-	query = strings.TrimSpace(query)
-	if query == "" {
-		return triage.Place{}, nil, ExitOK
-	}
-	ref, ok := openReference(ctx, env)
-	if !ok {
-		return triage.Place{}, nil, ExitFailure
-	}
-	defer ref.Close()
-	places, err := ref.FindPlaces(ctx, query, maxCandidates+1)
-	if err != nil {
-		return triage.Place{}, nil, failed(env, "Recherche de la commune impossible.", err)
-	}
-	switch len(places) {
-	case 0:
-		fmt.Fprintf(env.Stderr, "Aucune commune ne correspond à « %s ».\nEssayez le code postal, le code INSEE ou le nom complet (par exemple : --commune 29200).\n", query)
-		return triage.Place{}, nil, ExitUsage
-	case 1:
-	default:
-		writeCandidates(env.Stderr, query, places)
-		fmt.Fprintln(env.Stderr, "Relancez avec --commune CODE_INSEE.")
-		return triage.Place{}, nil, ExitUsage
-	}
-	c, err := ref.CompetentFor(ctx, places[0])
-	if err != nil {
-		return triage.Place{}, nil, failed(env, "Lecture des services impossible.", err)
-	}
-	return triage.Place{Known: true, Local: c.Local, Gaps: c.Gaps}, &places[0], ExitOK
 }
 
 // wizard asks the questions of a walk in a terminal, one line of input
@@ -216,14 +181,14 @@ func (z *wizard) handle(n *triage.Node, line string) (quit bool) {
 func writeOutcome(w io.Writer, o triage.Outcome, contacts []triage.Resolved, where *content.Place, lookup triage.Lookup) {
 	fmt.Fprintf(w, "\n%s\n%s\n", o.Title, strings.Repeat("=", min(len([]rune(o.Title)), lineWidth)))
 	writeIndented(w, "", o.Summary)
-	if d, ok := lookup(o.Diagnosis); ok {
-		fmt.Fprintf(w, "\nDiagnostic : %s\n  Pour en savoir plus : reperecyber show %s\n", d.Title, d.ID)
-	}
+	writeContactsFor(w, contacts, where)
 	writeList(w, "À faire maintenant, dans l'ordre", o.Steps, true)
 	writeList(w, "À ne pas faire", o.Dont, false)
 	writeList(w, "Preuves à garder", o.Evidence, false)
-	writeContactsFor(w, contacts, where)
 	writeList(w, "Délais", o.Deadlines, false)
+	if d, ok := lookup(o.Diagnosis); ok {
+		fmt.Fprintf(w, "\nDiagnostic : %s\n  Pour en savoir plus : reperecyber show %s\n", d.Title, d.ID)
+	}
 	fmt.Fprintln(w, "\nSources")
 	for _, s := range o.Sources {
 		writeIndented(w, "  ", content.SourceLine(s))
@@ -246,12 +211,17 @@ func writeList(w io.Writer, title string, items []string, numbered bool) {
 
 func writeContactsFor(w io.Writer, contacts []triage.Resolved, where *content.Place) {
 	if where != nil {
-		fmt.Fprintf(w, "\nQui contacter, pour %s (%s, %s)\n", where.Name, where.DepartementName, where.RegionName)
+		fmt.Fprintf(w, "\nAppelez maintenant, pour %s (%s)\n", where.Name, core.Where(*where))
 	} else {
-		fmt.Fprintln(w, "\nQui contacter (ajoutez --commune VOTRE_CODE_POSTAL pour vos contacts locaux)")
+		fmt.Fprintln(w, "\nAppelez maintenant (ajoutez --commune VOTRE_CODE_POSTAL pour les contacts de votre commune)")
 	}
 	for _, r := range contacts {
 		writeHanging(w, "  • ", r.Label)
+		if r.Own != nil {
+			writeOwn(w, *r.Own)
+		} else if r.Role != "" && r.Note == triage.NoOwnNote {
+			r.Note += " Enregistrez-le dans la fenêtre (Ma commune) ou avec reperecyber import-contacts."
+		}
 		for _, e := range r.Entries {
 			writeContactEntry(w, e, len(r.Entries) > 1 || e.Title != r.Label)
 		}
@@ -261,6 +231,20 @@ func writeContactsFor(w io.Writer, contacts []triage.Resolved, where *content.Pl
 		if r.When != "" {
 			writeIndented(w, "      ", "Quand : "+r.When)
 		}
+	}
+}
+
+// writeOwn prints one of the mairie's own contacts.
+func writeOwn(w io.Writer, c content.LocalContact) {
+	var parts []string
+	for _, v := range []string{c.Name, c.Phone, c.Email} {
+		if v != "" {
+			parts = append(parts, v)
+		}
+	}
+	writeIndented(w, "      ", strings.Join(parts, " : "))
+	if c.Note != "" {
+		writeIndented(w, "      ", c.Note)
 	}
 }
 

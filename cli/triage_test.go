@@ -5,12 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
 	"reperecyber/appinfo"
-	"reperecyber/assets"
 	"reperecyber/cli"
+	"reperecyber/core"
 	"reperecyber/store"
 )
 
@@ -20,9 +21,8 @@ func runInput(t *testing.T, stdin io.Reader, args ...string) (stdout, stderr str
 	var out, errb bytes.Buffer
 	env := cli.Env{
 		Stdout: &out, Stderr: &errb, Stdin: stdin,
-		Info:   appinfo.Info{Name: "Repère Cyber", Version: "0.0.0-test", Build: 1},
-		Paths:  store.PathsIn(dataDir),
-		Source: store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load},
+		Info: appinfo.Info{Name: "Repère Cyber", Version: "0.0.0-test", Build: 1},
+		Core: core.Config{Paths: store.PathsIn(dataDir), App: appinfo.Info{Name: "Repère Cyber", Version: "0.0.0-test", Build: 1}},
 	}
 	code = cli.Run(context.Background(), args, env)
 	return out.String(), errb.String(), code
@@ -44,7 +44,7 @@ func TestTriageWizard(t *testing.T) {
 		{"ransomware without commune", nil, ransomware, 0,
 			[]string{"Rançongiciel sur le réseau de la mairie", "Diagnostic : Rançongiciel", "À faire maintenant", "1. Débranchez", "À ne pas faire", "Ne payez pas la rançon", "Preuves à garder", "Délais", "72 heures", "Indiquez votre commune", "Sources"}, nil, nil},
 		{"ransomware in Brest: the Breton CSIRT with its hours", []string{"--commune", "29200"}, ransomware, 0,
-			[]string{"pour Brest (Finistère, Bretagne)", "Breizh Cyber", "0 800 200 008", "Horaires : Du lundi au vendredi", "ANSSI – délégation Bretagne"}, nil, []string{"Indiquez votre commune"}},
+			[]string{"pour Brest (Finistère (29), Bretagne)", "Breizh Cyber", "0 800 200 008", "Horaires : Du lundi au vendredi", "ANSSI – délégation Bretagne"}, nil, []string{"Indiquez votre commune"}},
 		{"ransomware in Mayotte: no CSIRT, say so and fall back", []string{"--commune", "Mamoudzou"}, ransomware, 0,
 			[]string{"Aucun CSIRT propre à Mayotte", "Cybermalveillance.gouv.fr", "ANSSI – délégation outre-mer"}, nil, nil},
 		{"letters get a hint and the question again", nil, "oui\n" + ransomware, 0,
@@ -129,5 +129,29 @@ func TestTriageTreeJSON(t *testing.T) {
 	}
 	if strings.Contains(stdout, `\u00`) || strings.Contains(stdout, `\u003c`) {
 		t.Error("French text escaped in JSON")
+	}
+}
+
+// TestWizardPrintsOwnContacts: the contacts a mairie saved for itself
+// reach the outcome, with their numbers, for the roles it needs.
+func TestWizardPrintsOwnContacts(t *testing.T) {
+	csv := t.TempDir() + "/contacts.csv"
+	data := "insee;role;nom;telephone;courriel;note\n" +
+		"29019;informatique;Infogérance Ouest;02 98 11 22 33;;\n" +
+		"29019;assureur;Mutuelle des communes;02 98 44 55 66;;contrat n° 42\n"
+	if err := os.WriteFile(csv, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "import-contacts", csv); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	stdout, stderr, code := runInput(t, strings.NewReader("2\n1\n1\n"), "triage", "--commune", "29019")
+	want := []string{"Appelez maintenant, pour Brest", "Prestataire informatique", "Infogérance Ouest : 02 98 11 22 33", "Assureur", "Mutuelle des communes : 02 98 44 55 66", "Breizh Cyber"}
+	checkRun(t, stdout, stderr, code, 0, want, nil)
+	if strings.Index(stdout, "02 98 11 22 33") > strings.Index(stdout, "À faire maintenant") {
+		t.Error("the IT provider's number comes after the steps")
+	}
+	if !strings.Contains(stdout, "Délégué à la protection des données") || !strings.Contains(stdout, "pas encore enregistré") {
+		t.Error("a role with no saved contact is not explained")
 	}
 }

@@ -21,7 +21,7 @@ func runVersion(_ context.Context, env Env, _ []string) int {
 	fmt.Fprintf(w, "%s %s (build %d)\n", env.Info.Name, env.Info.Version, env.Info.Build)
 	fmt.Fprintf(w, "Contenu : version %s du %s\n", b.Meta.Version, content.FormatDate(b.Meta.Date))
 	fmt.Fprintf(w, "Communes : %s %s (%s communes)\n", a.Dataset.Name, a.Dataset.Version, content.FormatInt(a.Dataset.Communes))
-	fmt.Fprintf(w, "Base de référence : %s\n", env.Paths.Reference)
-	fmt.Fprintf(w, "Base utilisateur : %s\n", env.Paths.User)
+	fmt.Fprintf(w, "Base de référence : %s\n", env.Core.Paths.Reference)
+	fmt.Fprintf(w, "Base utilisateur : %s\n", env.Core.Paths.User)
 	return ExitOK
 }

@@ -63,7 +63,14 @@ const (
 	tierSubsequence
 )
 
-var tierWhy = [...]string{"titre exact", "début du titre", "mots du titre", "mots", "faute de frappe", "une partie des mots", "lettres dans l'ordre"}
+var tierWhy = [...]string{"titre exact", "début du titre", "mots du titre", "mots", "faute de frappe", WhyPartial, WhySubsequence}
+
+// The Why of the two loosest matches: callers that must pick one result
+// on their own (the commune resolver) do not pick on these.
+const (
+	WhyPartial     = "une partie des mots"
+	WhySubsequence = "lettres dans l'ordre"
+)
 
 // scratch holds per-query working memory, reused through a pool so a
 // search allocates little.

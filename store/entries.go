@@ -17,11 +17,17 @@ type Info struct {
 	DatasetName    string
 	DatasetVersion string
 	Entries        map[content.Kind]int
-	Communes       int
+	// Communes is the number of communes served (set by the core, which
+	// serves them from memory).
+	Communes int
 }
 
 // Info reads the versions and counts of the reference content.
 func (r *Reference) Info(ctx context.Context) (Info, error) {
+	return inTxValue(ctx, r.db, func(tx *sql.Tx) (Info, error) { return r.infoTx(ctx, tx) })
+}
+
+func (r *Reference) infoTx(ctx context.Context, tx *sql.Tx) (Info, error) {
 	info := Info{Entries: map[content.Kind]int{}}
 	for key, dst := range map[string]*string{
 		"content_version": &info.ContentVersion,
@@ -29,13 +35,13 @@ func (r *Reference) Info(ctx context.Context) (Info, error) {
 		"dataset_name":    &info.DatasetName,
 		"dataset_version": &info.DatasetVersion,
 	} {
-		v, err := r.meta(ctx, r.db, key)
+		v, err := r.meta(ctx, tx, key)
 		if err != nil {
 			return Info{}, fmt.Errorf("read %s: %w", key, err)
 		}
 		*dst = v
 	}
-	rows, err := r.db.QueryContext(ctx, `SELECT kind, count(*) FROM entries GROUP BY kind`)
+	rows, err := tx.QueryContext(ctx, `SELECT kind, count(*) FROM entries GROUP BY kind`)
 	if err != nil {
 		return Info{}, err
 	}
@@ -51,13 +57,16 @@ func (r *Reference) Info(ctx context.Context) (Info, error) {
 	if err := rows.Err(); err != nil {
 		return Info{}, err
 	}
-	err = r.db.QueryRowContext(ctx, `SELECT count(*) FROM communes`).Scan(&info.Communes)
-	return info, err
+	return info, nil
 }
 
 // Categories returns the categories of one kind in display order.
 func (r *Reference) Categories(ctx context.Context, kind content.Kind) ([]content.Category, error) {
-	rows, err := r.db.QueryContext(ctx, `
+	return inTxValue(ctx, r.db, func(tx *sql.Tx) ([]content.Category, error) { return categories(ctx, tx, kind) })
+}
+
+func categories(ctx context.Context, tx *sql.Tx, kind content.Kind) ([]content.Category, error) {
+	rows, err := tx.QueryContext(ctx, `
 		SELECT id,
 		       kind,
 		       title,
@@ -82,7 +91,7 @@ func (r *Reference) Categories(ctx context.Context, kind content.Kind) ([]conten
 
 // Entry returns one entry with its contacts, sources, scope and links.
 func (r *Reference) Entry(ctx context.Context, id string) (content.Entry, error) {
-	list, err := r.entries(ctx, `WHERE e.id = ?`, id)
+	list, err := r.entriesTx(ctx, `WHERE e.id = ?`, id)
 	if err != nil {
 		return content.Entry{}, err
 	}
@@ -94,18 +103,24 @@ func (r *Reference) Entry(ctx context.Context, id string) (content.Entry, error)
 
 // Entries returns every entry, in content order, complete.
 func (r *Reference) Entries(ctx context.Context) ([]content.Entry, error) {
-	return r.entries(ctx, ``)
+	return r.entriesTx(ctx, ``)
 }
 
 // EntriesOf returns the entries of one kind, in category then content order.
 func (r *Reference) EntriesOf(ctx context.Context, kind content.Kind) ([]content.Entry, error) {
-	return r.entries(ctx, `WHERE e.kind = ?`, kind)
+	return r.entriesTx(ctx, `WHERE e.kind = ?`, kind)
+}
+
+// entriesTx reads entries and their children in one transaction, so that
+// a rebuild by another process never shows half of each.
+func (r *Reference) entriesTx(ctx context.Context, where string, args ...any) ([]content.Entry, error) {
+	return inTxValue(ctx, r.db, func(tx *sql.Tx) ([]content.Entry, error) { return entries(ctx, tx, where, args...) })
 }
 
 // entries loads the entries matching where, then their children in one
 // query per child table (not one per entry), and stitches them together.
-func (r *Reference) entries(ctx context.Context, where string, args ...any) ([]content.Entry, error) {
-	rows, err := r.db.QueryContext(ctx, `
+func entries(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]content.Entry, error) {
+	rows, err := tx.QueryContext(ctx, `
 		SELECT e.id,
 		       e.kind,
 		       e.category,
@@ -142,7 +157,7 @@ func (r *Reference) entries(ctx context.Context, where string, args ...any) ([]c
 	if len(out) == 0 {
 		return nil, nil
 	}
-	return out, r.fillChildren(ctx, out, index)
+	return out, fillChildren(ctx, tx, out, index)
 }
 
 func scanEntry(rows *sql.Rows) (content.Entry, error) {
@@ -214,7 +229,7 @@ var children = []child{
 	}},
 }
 
-func (r *Reference) fillChildren(ctx context.Context, out []content.Entry, index map[string]int) error {
+func fillChildren(ctx context.Context, tx *sql.Tx, out []content.Entry, index map[string]int) error {
 	lookup := func(id string) *content.Entry {
 		if i, ok := index[id]; ok {
 			return &out[i]
@@ -222,15 +237,15 @@ func (r *Reference) fillChildren(ctx context.Context, out []content.Entry, index
 		return nil
 	}
 	for _, c := range children {
-		if err := r.eachRow(ctx, c.query, func(rows *sql.Rows) error { return c.scan(rows, lookup) }); err != nil {
+		if err := eachRow(ctx, tx, c.query, func(rows *sql.Rows) error { return c.scan(rows, lookup) }); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (r *Reference) eachRow(ctx context.Context, query string, fn func(*sql.Rows) error, args ...any) error {
-	rows, err := r.db.QueryContext(ctx, query, args...)
+func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) error, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -246,8 +261,12 @@ func (r *Reference) eachRow(ctx context.Context, query string, fn func(*sql.Rows
 // Backlinks returns the ids of the entries that link to id, so that links
 // between cards work both ways.
 func (r *Reference) Backlinks(ctx context.Context, id string) ([]string, error) {
+	return inTxValue(ctx, r.db, func(tx *sql.Tx) ([]string, error) { return backlinks(ctx, tx, id) })
+}
+
+func backlinks(ctx context.Context, tx *sql.Tx, id string) ([]string, error) {
 	var out []string
-	err := r.eachRow(ctx, `
+	err := eachRow(ctx, tx, `
 		SELECT r.entry_id
 		FROM entry_related r
 		JOIN entries e ON e.id = r.entry_id
@@ -262,10 +281,10 @@ func (r *Reference) Backlinks(ctx context.Context, id string) ([]string, error) 
 }
 
 // Gap returns the recorded gap of a région for a category, if any.
-func (r *Reference) Gap(ctx context.Context, region, category string) (content.CoverageGap, bool, error) {
+func gap(ctx context.Context, tx *sql.Tx, region, category string) (content.CoverageGap, bool, error) {
 	g := content.CoverageGap{Region: region, Category: category}
 	var fallback, sources string
-	err := r.db.QueryRowContext(ctx, `
+	err := tx.QueryRowContext(ctx, `
 		SELECT note,
 		       fallback,
 		       sources

@@ -11,25 +11,20 @@ import (
 	"time"
 
 	"reperecyber/content"
-	"reperecyber/textfold"
 )
 
 // rebuildVersion is mixed into the fingerprint of the reference database:
 // bump it when the way content is written to the database changes, so that
 // existing databases are rebuilt even if the content did not change.
-const rebuildVersion = "2"
+const rebuildVersion = "3"
 
 // Source is the content a reference database is built from.
 type Source struct {
 	// Fingerprint identifies the exact bundled content; the database is
 	// rebuilt when it differs from the one recorded at the last build.
 	Fingerprint string
-	// Load parses the bundled content; it is only called for a rebuild.
+	// Load returns the content; it is only called for a rebuild.
 	Load func() (*content.Bundle, *content.Atlas, error)
-	// Loaded, if set, receives the content just parsed for a rebuild,
-	// before the database is written: the window uses it to build its
-	// search index from the same content on the other core meanwhile.
-	Loaded func(*content.Bundle, *content.Atlas)
 }
 
 // Reference is the reference database: entries, categories, communes.
@@ -89,9 +84,6 @@ func (r *Reference) ensureBuilt(ctx context.Context, src Source) error {
 	if err != nil {
 		return err
 	}
-	if src.Loaded != nil {
-		src.Loaded(b, a)
-	}
 	return inTx(ctx, r.db, func(tx *sql.Tx) error {
 		if got, _ := r.meta(ctx, tx, "fingerprint"); got == want {
 			return nil
@@ -99,12 +91,7 @@ func (r *Reference) ensureBuilt(ctx context.Context, src Source) error {
 		if err := rebuild(ctx, tx, b, a); err != nil {
 			return fmt.Errorf("rebuild reference database: %w", err)
 		}
-		rules, err := json.Marshal(b.Search)
-		if err != nil {
-			return err
-		}
 		return setMeta(ctx, tx, map[string]string{
-			"search_rules":    string(rules),
 			"fingerprint":     want,
 			"content_version": b.Meta.Version,
 			"content_date":    b.Meta.Date,
@@ -136,8 +123,8 @@ func setMeta(ctx context.Context, tx *sql.Tx, kv map[string]string) error {
 
 // tablesInDeleteOrder lists every reference table, children before parents.
 var tablesInDeleteOrder = []string{
-	"entries_fts", "contacts", "entry_sources", "entry_related", "entry_departements", "entry_regions",
-	"gaps", "entries", "categories", "postcodes", "communes", "epcis", "departements", "regions", "meta",
+	"contacts", "entry_sources", "entry_related", "entry_departements", "entry_regions",
+	"gaps", "entries", "categories", "departements", "regions", "meta",
 }
 
 func rebuild(ctx context.Context, tx *sql.Tx, b *content.Bundle, a *content.Atlas) error {
@@ -188,6 +175,8 @@ func (w *writer) close() {
 	}
 }
 
+// atlas writes the territories entries and gaps refer to; the communes
+// themselves are served from memory by the core.
 func (w *writer) atlas(a *content.Atlas) {
 	for _, r := range a.Regions {
 		w.exec(`INSERT INTO regions (code, name) VALUES (?, ?)`, r.Code, r.Name)
@@ -195,57 +184,6 @@ func (w *writer) atlas(a *content.Atlas) {
 	for _, d := range a.Departements {
 		w.exec(`INSERT INTO departements (code, name, region) VALUES (?, ?, ?)`, d.Code, d.Name, d.Region)
 	}
-	for _, e := range a.EPCIs {
-		w.exec(`INSERT INTO epcis (siren, name, type) VALUES (?, ?, ?)`, e.SIREN, e.Name, e.Type)
-	}
-	w.communes(a.Communes)
-}
-
-// communeRow and postcodeRow are the JSON forms of the bulk inserts.
-type communeRow struct {
-	INSEE  string `json:"i"`
-	Name   string `json:"n"`
-	Folded string `json:"f"`
-	Dep    string `json:"d"`
-	Region string `json:"r"`
-	EPCI   string `json:"e,omitempty"`
-	Pop    int    `json:"p"`
-}
-
-type postcodeRow struct {
-	Postcode string `json:"c"`
-	INSEE    string `json:"i"`
-	Position int    `json:"o"`
-}
-
-// communes inserts 35,000 communes and their 39,000 postcodes with one
-// statement each: the rows go to SQLite as one JSON array that json_each
-// unpacks in C. Row by row, the same took 75,000 calls across cgo and
-// most of a first start (measured: 390 ms against 90 ms).
-func (w *writer) communes(all []content.Commune) {
-	rows := make([]communeRow, len(all))
-	var pcs []postcodeRow
-	for i, c := range all {
-		rows[i] = communeRow{c.INSEE, c.Name, textfold.Fold(c.Name), c.Departement, c.Region, c.EPCI, c.Population}
-		for j, pc := range c.Postcodes {
-			pcs = append(pcs, postcodeRow{pc, c.INSEE, j})
-		}
-	}
-	w.execJSON(`INSERT INTO communes (insee, name, name_folded, departement, region, epci, population)
-		SELECT value->>'i', value->>'n', value->>'f', value->>'d', value->>'r', value->>'e', value->>'p'
-		FROM json_each(?)`, rows)
-	w.execJSON(`INSERT INTO postcodes (postcode, insee, position)
-		SELECT value->>'c', value->>'i', value->>'o'
-		FROM json_each(?)`, pcs)
-}
-
-func (w *writer) execJSON(query string, rows any) {
-	data, err := json.Marshal(rows)
-	if err != nil {
-		w.err = err
-		return
-	}
-	w.exec(query, string(data))
 }
 
 func (w *writer) categories(cats []content.Category) {
@@ -260,9 +198,6 @@ func (w *writer) entries(entries []content.Entry) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			e.ID, e.Kind, e.Category, e.Title, e.Summary, strings.TrimSpace(e.Body),
 			jsonList(e.Synonyms), jsonList(e.Keywords), jsonList(e.Audience), e.Status, e.Note, e.Historical, i)
-		w.exec(`INSERT INTO entries_fts (id, title, terms, summary, body) VALUES (?, ?, ?, ?, ?)`,
-			e.ID, textfold.Fold(e.Title), textfold.Fold(strings.Join(append(e.Synonyms, e.Keywords...), " ")),
-			textfold.Fold(e.Summary), textfold.Fold(e.Body))
 	}
 	// Children after all entries, so related ids resolve whatever the order.
 	for _, e := range entries {

@@ -167,17 +167,31 @@ func applyMigration(db *sql.DB, m migration) error {
 	})
 }
 
-// inTx runs fn in a transaction, committing if it returns nil.
+// inTx runs fn in a transaction, committing if it returns nil. The
+// deferred rollback also ends the transaction when fn panics, so a
+// connection is never returned to the pool mid-transaction.
 func inTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
+	defer tx.Rollback() // after Commit, a no-op
 	if err := fn(tx); err != nil {
-		tx.Rollback()
 		return err
 	}
 	return tx.Commit()
+}
+
+// inTxValue is inTx for a function that returns a value: every exported
+// read is one transaction, so that it sees one state of the database.
+func inTxValue[T any](ctx context.Context, db *sql.DB, fn func(*sql.Tx) (T, error)) (T, error) {
+	var out T
+	err := inTx(ctx, db, func(tx *sql.Tx) error {
+		var err error
+		out, err = fn(tx)
+		return err
+	})
+	return out, err
 }
 
 // schemaVersion reads the applied migration number back.

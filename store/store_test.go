@@ -118,45 +118,10 @@ func TestEntryRoundTrip(t *testing.T) {
 	}
 }
 
-func TestPlaceLookups(t *testing.T) {
-	loads := 0
-	r := mustOpenReference(t, filepath.Join(t.TempDir(), "r.db"), source("a", &loads))
-	tests := []struct {
-		name string
-		find func() ([]content.Place, error)
-		want []string
-	}{
-		{"postcode", func() ([]content.Place, error) { return r.PlacesByPostcode(ctx, "97605") }, []string{"97611"}},
-		{"exact name any case", func() ([]content.Place, error) { return r.PlacesByName(ctx, "BREST", 10) }, []string{"29019"}},
-		{"name prefix without accent", func() ([]content.Place, error) { return r.PlacesByName(ctx, "oues", 10) }, []string{"29155"}},
-		{"unknown", func() ([]content.Place, error) { return r.PlacesByName(ctx, "Atlantide", 10) }, nil},
-		{"like wildcard is literal", func() ([]content.Place, error) { return r.PlacesByName(ctx, "%", 10) }, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := tt.find()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var codes []string
-			for _, p := range got {
-				codes = append(codes, p.INSEE)
-			}
-			if len(codes) != len(tt.want) || (len(codes) > 0 && codes[0] != tt.want[0]) {
-				t.Errorf("got %v, want %v", codes, tt.want)
-			}
-		})
-	}
-	p, err := r.Place(ctx, "29019")
-	if err != nil || p.EPCIName != "Brest Métropole" || p.RegionName != "Bretagne" || p.Postcodes[0] != "29200" {
-		t.Errorf("Place(29019) = %+v, %v", p, err)
-	}
-}
-
 func TestCompetentFor(t *testing.T) {
 	loads := 0
 	r := mustOpenReference(t, filepath.Join(t.TempDir(), "r.db"), source("a", &loads))
-	brest, _ := r.Place(ctx, "29019")
+	brest := content.Place{Commune: content.Commune{INSEE: "29019", Departement: "29", Region: "53"}}
 	c, err := r.CompetentFor(ctx, brest)
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +129,7 @@ func TestCompetentFor(t *testing.T) {
 	if len(c.Local) != 1 || c.Local[0].ID != "csirt-bretagne" || len(c.National) != 1 || len(c.Gaps) != 0 {
 		t.Errorf("Brest: local %v national %v gaps %v", c.Local, c.National, c.Gaps)
 	}
-	mamoudzou, _ := r.Place(ctx, "97611")
+	mamoudzou := content.Place{Commune: content.Commune{INSEE: "97611", Departement: "976", Region: "06"}}
 	c, err = r.CompetentFor(ctx, mamoudzou)
 	if err != nil {
 		t.Fatal(err)
@@ -226,12 +191,12 @@ func TestBundledReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Communes != 34969 || info.DatasetVersion != "6.0.0" {
+	if info.DatasetVersion != "6.0.0" || info.Entries[content.KindService] == 0 {
 		t.Errorf("info = %+v", info)
 	}
-	p, err := r.PlacesByPostcode(ctx, "75001")
-	if err != nil || len(p) != 1 || p[0].Name != "Paris" {
-		t.Errorf("75001 → %v, %v", p, err)
+	paris := content.Place{Commune: content.Commune{INSEE: "75056", Departement: "75", Region: "11"}}
+	if c, err := r.CompetentFor(ctx, paris); err != nil || len(c.Local) == 0 {
+		t.Errorf("Paris: %+v, %v", c.Local, err)
 	}
 }
 
@@ -276,23 +241,5 @@ func TestMissedQueries(t *testing.T) {
 	}
 	if v, _ := u.SchemaVersion(); v != 2 {
 		t.Errorf("schema version %d, want 2", v)
-	}
-}
-
-func BenchmarkPlaces(b *testing.B) {
-	r := mustOpenReference(b, filepath.Join(b.TempDir(), "r.db"), store.Source{Fingerprint: "bundled", Load: loadBundled})
-	for b.Loop() {
-		if _, err := r.Places(ctx); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkLoadIndex(b *testing.B) {
-	r := mustOpenReference(b, filepath.Join(b.TempDir(), "r.db"), store.Source{Fingerprint: "bundled", Load: loadBundled})
-	for b.Loop() {
-		if _, err := store.LoadIndex(ctx, r); err != nil {
-			b.Fatal(err)
-		}
 	}
 }

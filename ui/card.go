@@ -202,12 +202,32 @@ func (c *cardView) onStar() {
 		delete(lib.favourites, id)
 	}
 	c.updateStar()
+	cr := lib.core
 	c.shell.background(func() {
-		if err := lib.user.SetFavourite(context.Background(), id, on); err != nil {
+		u, err := cr.User()
+		if err == nil {
+			err = u.SetFavourite(context.Background(), id, on)
+		}
+		if err != nil {
 			log.Printf("favourite %s: %v", id, err)
-			runOnMain(func() { c.shell.status.SetText("Le favori n'a pas pu être enregistré.") })
+			runOnMain(func() { c.onStarFailed(id, on) })
 		}
 	})
+}
+
+// onStarFailed undoes a star that could not be saved, so the screen never
+// shows as saved what is not.
+func (c *cardView) onStarFailed(id string, on bool) {
+	lib := c.shell.lib
+	if on {
+		delete(lib.favourites, id)
+	} else {
+		lib.favourites[id] = true
+	}
+	if c.current == id {
+		c.updateStar()
+	}
+	c.shell.status.SetText("Le favori n'a pas pu être enregistré.")
 }
 
 func (c *cardView) onPrint() {

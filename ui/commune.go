@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/content"
-	"reperecyber/search"
+	"reperecyber/core"
 	"reperecyber/store"
 )
 
@@ -24,7 +24,7 @@ type communeScreen struct {
 	shell   *shell
 	shown   *store.Competent // the commune on screen
 	finder  *widget.Entry
-	matches []search.Result
+	matches []content.Place
 	list    *widget.List
 	chooser *fyne.Container
 	detail  *fyne.Container
@@ -48,8 +48,15 @@ func newCommuneScreen(s *shell) *communeScreen {
 func (c *communeScreen) content() fyne.CanvasObject { return c.obj }
 
 // setLibrary shows the person's commune, or the chooser if none is set.
-func (c *communeScreen) setLibrary(lib *library) {
-	c.shown = lib.commune
+func (c *communeScreen) setLibrary(*library) { c.showMine() }
+
+// showMine shows the person's own commune, or the chooser if none is set:
+// never the last commune previewed.
+func (c *communeScreen) showMine() {
+	if c.shell.lib == nil {
+		return
+	}
+	c.shown = c.shell.lib.commune
 	c.render()
 }
 
@@ -149,11 +156,15 @@ func gapWhat(category string) string {
 // preview shows a commune picked elsewhere (a search result).
 func (c *communeScreen) preview(insee string) {
 	lib := c.shell.lib
+	if lib == nil {
+		return
+	}
 	if lib.commune != nil && lib.commune.Place.INSEE == insee {
 		c.shown = lib.commune
 		c.render()
 		return
 	}
+	c.shown = nil
 	c.shell.background(func() {
 		comp, err := lib.competent(context.Background(), insee)
 		runOnMain(func() {
@@ -179,7 +190,7 @@ func (c *communeScreen) onFind(q string) {
 	if c.shell.lib == nil {
 		return
 	}
-	c.matches = c.shell.lib.index.Search(q, search.Options{Limit: 30, Kinds: []search.Kind{search.KindCommune}})
+	c.matches = c.shell.lib.core.SearchCommunes(q, core.MaxCandidates)
 	c.list.Refresh()
 }
 
@@ -190,13 +201,13 @@ func (c *communeScreen) createRow() fyne.CanvasObject {
 }
 
 func (c *communeScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	m := c.matches[i]
-	o.(*widget.Label).SetText(m.Title + "  —  " + m.Subtitle)
+	p := c.matches[i]
+	o.(*widget.Label).SetText(fmt.Sprintf("%s (%s)  —  %s", p.Name, strings.Join(p.Postcodes, ", "), core.Where(p)))
 }
 
 func (c *communeScreen) onPick(i int) {
 	if i < len(c.matches) {
-		c.preview(c.matches[i].ID)
+		c.shell.onOpenCommune(c.matches[i].INSEE)
 	}
 }
 
@@ -206,11 +217,14 @@ func (c *communeScreen) onChoose() {
 	if c.shown == nil {
 		return
 	}
-	c.shell.lib.commune = c.shown
-	c.shell.setSetting(settingCommune, c.shown.Place.INSEE)
+	chosen := c.shown
+	c.shell.lib.commune = chosen
+	c.shell.saveUserData("votre commune", func(ctx context.Context, cr *core.Core) error {
+		return cr.SetMyCommune(ctx, chosen.Place.INSEE)
+	})
 	c.shell.updateStatus()
 	c.shell.browse.refresh()
-	c.render()
+	c.shell.replace(page{name: pageCommune})
 }
 
 func (c *communeScreen) onDirectory() {

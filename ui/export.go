@@ -3,14 +3,11 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log"
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -18,10 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/content"
+	"reperecyber/core"
 	"reperecyber/export"
-	"reperecyber/store"
-	"reperecyber/textfold"
-	"reperecyber/triage"
 )
 
 // settingExportDir remembers the folder PDFs were last saved to.
@@ -37,9 +32,7 @@ func (s *shell) wireExport() {
 	s.exportFiche = s.onExportFiche
 }
 
-func (s *shell) exportOptions() export.Options {
-	return export.Options{Date: time.Now(), ContentVersion: s.lib.info.ContentVersion, Producer: s.env.Info.Name + " " + s.env.Info.Version}
-}
+func (s *shell) exportOptions() export.Options { return s.lib.core.PrintOptions() }
 
 func (s *shell) onExportEntry(id string) {
 	e, ok := s.lib.entries[id]
@@ -47,7 +40,7 @@ func (s *shell) onExportEntry(id string) {
 		return
 	}
 	opt := s.exportOptions()
-	s.exportPDF("fiche-"+id+".pdf", false, func(_ context.Context, w io.Writer, _ func(int, int)) error {
+	s.exportPDF(core.CardFileName(id), false, func(_ context.Context, w io.Writer, _ func(int, int)) error {
 		return export.EntryCard(w, e, opt)
 	})
 }
@@ -60,34 +53,32 @@ func (s *shell) onExportSheet() {
 		s.status.SetText("Choisissez d'abord votre commune : la fiche contacts lui est propre.")
 		return
 	}
-	lib, opt := s.lib, s.exportOptions()
-	name := fmt.Sprintf("fiche-contacts-%s-%s.pdf", c.Place.INSEE, fileSlug(c.Place.Name))
-	s.exportPDF(name, false, func(ctx context.Context, w io.Writer, _ func(int, int)) error {
-		data, err := lib.sheetData(ctx, *c)
+	lib, opt, place := s.lib, s.exportOptions(), c.Place
+	s.exportPDF(core.SheetFileName(place), false, func(ctx context.Context, w io.Writer, _ func(int, int)) error {
+		data, err := lib.core.Sheets(ctx, []content.Place{place})
 		if err != nil {
 			return err
 		}
-		return export.ContactSheet(w, data, opt)
+		return export.ContactSheet(w, data[0], opt)
 	})
 }
 
 func (s *shell) onExportFiche(outcomeID string) {
-	o, ok := s.triage.tree.Outcome(outcomeID)
+	lib := s.lib
+	o, ok := lib.core.Outcome(outcomeID)
 	if !ok {
 		return
 	}
-	lib := s.lib
-	var here triage.Place
-	var place content.Place
-	name := "fiche-reflexe-" + o.ID
+	var place *content.Place
 	if c := lib.commune; c != nil {
-		here, place = triage.Place{Known: true, Local: c.Local, Gaps: c.Gaps}, c.Place
-		name += "-" + c.Place.INSEE
+		place = &c.Place
 	}
-	lookup := func(id string) (content.Entry, bool) { e, ok := lib.entries[id]; return e, ok }
-	data := export.FicheFromOutcome(*o, triage.Resolve(*o, here, lookup), lib.entries[o.Diagnosis], place)
 	opt := s.exportOptions()
-	s.exportPDF(name+".pdf", false, func(_ context.Context, w io.Writer, _ func(int, int)) error {
+	s.exportPDF(core.FicheFileName(*o, place), false, func(ctx context.Context, w io.Writer, _ func(int, int)) error {
+		data, err := lib.core.Fiche(ctx, *o, place)
+		if err != nil {
+			return err
+		}
 		return export.Fiche(w, data, opt)
 	})
 }
@@ -169,21 +160,6 @@ func (s *shell) onPDFWritten(path string, err error) {
 	}
 }
 
-// sheetData gathers what the contact sheet of a commune shows.
-func (lib *library) sheetData(ctx context.Context, c store.Competent) (export.SheetData, error) {
-	local, err := lib.user.LocalContacts(ctx, c.Place.INSEE)
-	if err != nil {
-		return export.SheetData{}, err
-	}
-	entries := append(append(append([]content.Entry{}, c.Local...), c.National...), lib.byKind[content.KindElus]...)
-	return export.SheetData{Place: c.Place, Entries: entries, Gaps: c.Gaps, Contacts: local}, nil
-}
-
-// fileSlug makes a name safe and readable in a file name.
-func fileSlug(name string) string {
-	return strings.ReplaceAll(textfold.Fold(name), " ", "-")
-}
-
 // onExportBatch prints one contact sheet per commune of a département or
 // an intercommunality, in one PDF, for référents.
 func (s *shell) onExportBatch(name string, places func(context.Context) ([]content.Place, error)) {
@@ -193,23 +169,9 @@ func (s *shell) onExportBatch(name string, places func(context.Context) ([]conte
 		if err != nil {
 			return err
 		}
-		sheets := make([]export.SheetData, 0, len(list))
-		competent := map[string]store.Competent{}
-		for _, p := range list {
-			key := p.Departement + "/" + p.Region
-			c, ok := competent[key]
-			if !ok {
-				if c, err = lib.ref.CompetentFor(ctx, p); err != nil {
-					return err
-				}
-				competent[key] = c
-			}
-			c.Place = p
-			data, err := lib.sheetData(ctx, c)
-			if err != nil {
-				return err
-			}
-			sheets = append(sheets, data)
+		sheets, err := lib.core.Sheets(ctx, list)
+		if err != nil {
+			return err
 		}
 		return export.ContactSheets(ctx, w, sheets, opt, progress)
 	})

@@ -75,6 +75,9 @@ func (f *favouritesScreen) onClear() {
 	lib.history = nil
 	f.refresh()
 	f.shell.status.SetText("Historique effacé.")
+	if lib.user == nil {
+		return
+	}
 	f.shell.background(func() {
 		if err := lib.user.ClearHistory(context.Background()); err != nil {
 			log.Printf("clear history: %v", err)

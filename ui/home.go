@@ -15,7 +15,9 @@ type homeScreen struct {
 	shell  *shell
 	obj    fyne.CanvasObject
 	triage *widget.Button
-	intro  *widget.Label
+	// triageHelp says what the wizard does, or why it is unavailable.
+	triageHelp *widget.Label
+	intro      *widget.Label
 }
 
 // homeEntry is one large button of the home screen.
@@ -38,23 +40,27 @@ func newHomeScreen(s *shell) *homeScreen {
 	}
 	h.triage = widget.NewButtonWithIcon("Je suis victime : que faire ?", theme.ErrorIcon(), s.onTriage)
 	h.triage.Importance = widget.DangerImportance
-	triageHelp := note("Quelques questions simples, puis ce qu'il faut faire tout de suite et qui appeler pour votre commune.")
-	if s.env.Triage == nil {
-		h.triage.Disable()
-		triageHelp = note("Le parcours « que faire ? » n'a pas pu être chargé. Tapez ce qui se passe dans la recherche (« rançon », « mail piraté », « menace ») ou ouvrez 17Cyber dans l'annuaire.")
-	}
+	h.triageHelp = note(triageHelpText)
 	grid := container.New(layout.NewGridLayoutWithColumns(2))
 	for _, e := range entries {
 		grid.Add(bigButton(e))
 	}
 	h.obj = container.NewVScroll(container.NewPadded(container.NewVBox(
-		heading("Repère Cyber"), h.intro, h.triage, triageHelp, widget.NewSeparator(), grid)))
+		heading("Repère Cyber"), h.intro, h.triage, h.triageHelp, widget.NewSeparator(), grid)))
 	return h
 }
 
 func (h *homeScreen) content() fyne.CanvasObject { return h.obj }
 
-func (h *homeScreen) setLibrary(*library) {}
+const triageHelpText = "Quelques questions simples, puis ce qu'il faut faire tout de suite et qui appeler pour votre commune."
+
+// setLibrary disables the wizard when its tree could not be read.
+func (h *homeScreen) setLibrary(lib *library) {
+	if lib.tree() == nil {
+		h.triage.Disable()
+		h.triageHelp.SetText("Le parcours « que faire ? » n'a pas pu être chargé. Tapez ce qui se passe dans la recherche (« rançon », « mail piraté », « menace ») ou ouvrez 17Cyber dans l'annuaire.")
+	}
+}
 
 // bigButton is a large button with a title and a line of help below.
 func bigButton(e homeEntry) fyne.CanvasObject {

@@ -60,9 +60,9 @@ func (f *localContactsForm) content() fyne.CanvasObject { return f.obj }
 func (f *localContactsForm) load(insee string) {
 	f.insee = insee
 	f.errors.SetText("")
-	user := f.shell.lib.user
+	cr := f.shell.lib.core
 	f.shell.background(func() {
-		list, err := user.LocalContacts(context.Background(), insee)
+		list, err := cr.LocalContacts(context.Background(), insee)
 		runOnMain(func() {
 			if err != nil {
 				log.Printf("local contacts: %v", err)
@@ -119,9 +119,12 @@ func (f *localContactsForm) onSave() {
 		return
 	}
 	f.errors.SetText("")
-	user, insee := f.shell.lib.user, f.insee
+	cr, insee := f.shell.lib.core, f.insee
 	f.shell.background(func() {
-		err := user.ReplaceLocalContacts(context.Background(), insee, set, clear)
+		user, err := cr.User()
+		if err == nil {
+			err = user.ReplaceLocalContacts(context.Background(), insee, set, clear)
+		}
 		runOnMain(func() {
 			if err != nil {
 				log.Printf("save local contacts: %v", err)

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
-	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/content"
+	"reperecyber/core"
 )
 
 // printScreen offers the documents to print: the commune's contact sheet,
@@ -52,24 +51,15 @@ func newPrintScreen(s *shell) *printScreen {
 
 func (p *printScreen) content() fyne.CanvasObject { return p.obj }
 
-// setLibrary fills the list of départements, read in the background.
+// setLibrary fills the list of départements.
 func (p *printScreen) setLibrary(lib *library) {
-	p.shell.background(func() {
-		deps, err := lib.ref.Departements(context.Background())
-		runOnMain(func() {
-			if err != nil {
-				log.Printf("départements: %v", err)
-				return
-			}
-			p.deps = deps
-			options := make([]string, len(deps))
-			for i, d := range deps {
-				options[i] = d.Code + " – " + d.Name
-			}
-			p.dep.Options = options
-			p.dep.Refresh()
-		})
-	})
+	p.deps = lib.core.Atlas().Departements
+	options := make([]string, len(p.deps))
+	for i, d := range p.deps {
+		options[i] = d.Code + " – " + d.Name
+	}
+	p.dep.Options = options
+	p.dep.Refresh()
 	p.refresh()
 }
 
@@ -97,10 +87,9 @@ func (p *printScreen) refresh() {
 func (p *printScreen) onSheet() { p.shell.onExportSheet() }
 
 func (p *printScreen) onEPCI() {
-	c := p.shell.lib.commune.Place
-	ref := p.shell.lib.ref
-	p.shell.onExportBatch(fmt.Sprintf("fiches-contacts-epci-%s.pdf", c.EPCI), func(ctx context.Context) ([]content.Place, error) {
-		return ref.PlacesOfEPCI(ctx, c.EPCI)
+	c, cr := p.shell.lib.commune.Place, p.shell.lib.core
+	p.shell.onExportBatch(core.BatchFileName(c.EPCIName), func(context.Context) ([]content.Place, error) {
+		return cr.PlacesOfEPCI(c.EPCI), nil
 	})
 }
 
@@ -110,8 +99,8 @@ func (p *printScreen) onDepartement() {
 		p.shell.status.SetText("Choisissez d'abord un département dans la liste.")
 		return
 	}
-	code, ref := p.deps[i].Code, p.shell.lib.ref
-	p.shell.onExportBatch(fmt.Sprintf("fiches-contacts-departement-%s.pdf", code), func(ctx context.Context) ([]content.Place, error) {
-		return ref.PlacesOfDepartement(ctx, code)
+	d, cr := p.deps[i], p.shell.lib.core
+	p.shell.onExportBatch(core.BatchFileName(d.Name), func(context.Context) ([]content.Place, error) {
+		return cr.PlacesOfDepartement(d.Code), nil
 	})
 }

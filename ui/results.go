@@ -80,6 +80,9 @@ func resultsCount(n int) string {
 }
 
 func recordMissed(lib *library, q string) {
+	if lib.user == nil {
+		return
+	}
 	if err := lib.user.RecordMissedQuery(context.Background(), q); err != nil {
 		log.Printf("missed query: %v", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/content"
+	"reperecyber/core"
 )
 
 // settingsScreen holds the text size, the theme, the history and the
@@ -47,11 +48,11 @@ func newSettingsScreen(s *shell) *settingsScreen {
 func (st *settingsScreen) content() fyne.CanvasObject { return st.obj }
 
 func (st *settingsScreen) setLibrary(lib *library) {
-	st.size.Selected = textSizeFor(lib.settings[settingTextSize]).label
+	st.size.Selected = textSizeFor(lib.settings[core.SettingTextSize.Key]).label
 	st.size.Refresh()
 	st.mode.Selected = themeModes[0].label
 	for _, m := range themeModes {
-		if m.key == lib.settings[settingTheme] {
+		if m.key == lib.settings[core.SettingTheme.Key] {
 			st.mode.Selected = m.label
 		}
 	}
@@ -70,13 +71,13 @@ Vos données : %s
 Base de référence (recréée automatiquement) : %s`,
 		env.Info.Name, env.Info.Version, env.Info.Build,
 		i.ContentVersion, content.FormatDate(i.ContentDate), i.Entries[content.KindService], i.Entries[content.KindDefinition], i.Entries[content.KindElus],
-		i.DatasetName, i.DatasetVersion, content.FormatInt(i.Communes), env.Paths.User, env.Paths.Reference)
+		i.DatasetName, i.DatasetVersion, content.FormatInt(i.Communes), env.Core.Paths.User, env.Core.Paths.Reference)
 }
 
 func (st *settingsScreen) onSize(label string) {
 	for _, t := range textSizes {
-		if t.label == label && st.shell.lib != nil && st.shell.lib.settings[settingTextSize] != t.key {
-			st.shell.setSetting(settingTextSize, t.key)
+		if t.label == label && st.shell.lib != nil && st.shell.lib.settings[core.SettingTextSize.Key] != t.key {
+			st.shell.setSetting(core.SettingTextSize.Key, t.key)
 			st.shell.applySettings()
 		}
 	}
@@ -84,8 +85,8 @@ func (st *settingsScreen) onSize(label string) {
 
 func (st *settingsScreen) onMode(label string) {
 	for _, m := range themeModes {
-		if m.label == label && st.shell.lib != nil && st.shell.lib.settings[settingTheme] != m.key {
-			st.shell.setSetting(settingTheme, m.key)
+		if m.label == label && st.shell.lib != nil && st.shell.lib.settings[core.SettingTheme.Key] != m.key {
+			st.shell.setSetting(core.SettingTheme.Key, m.key)
 			st.shell.applySettings()
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/content"
+	"reperecyber/core"
 	"reperecyber/store"
 )
 
@@ -28,7 +29,8 @@ const (
 	pageResults    pageName = "results"
 	pageCard       pageName = "card"
 	pageBrowse     pageName = "browse"
-	pageCommune    pageName = "commune"
+	pageCommune    pageName = "commune" // the person's own commune
+	pagePlace      pageName = "place"   // any commune, by INSEE code (from search)
 	pageFavourites pageName = "favourites"
 	pageSettings   pageName = "settings"
 	pageHelp       pageName = "help"
@@ -63,6 +65,10 @@ type shell struct {
 	search *searchEntry
 	strip  *urgencyStrip
 
+	// screens renders each page: navigation is this table, so adding a
+	// screen touches one place.
+	screens map[pageName]screen
+
 	home       *homeScreen
 	results    *resultsScreen
 	card       *cardView
@@ -96,7 +102,8 @@ func newShell(a fyne.App, w fyne.Window, env Env) *shell {
 	s.settings = newSettingsScreen(s)
 	s.help = newHelpScreen(s)
 	s.print = newPrintScreen(s)
-	s.triage = newTriageScreen(s, env.Triage)
+	s.triage = newTriageScreen(s)
+	s.screens = s.screenTable()
 	s.center = container.NewStack()
 	s.wireExport()
 	s.show(page{name: pageHome})
@@ -128,11 +135,15 @@ func (s *shell) load(ctx context.Context) {
 		}
 		s.lib = lib
 		log.Printf("prêt : contenu et index chargés en %d ms", elapsed.Milliseconds())
+		s.triage.setLibrary(lib)
 		s.applySettings()
 		for _, sc := range []interface{ setLibrary(*library) }{s.home, s.browse, s.commune, s.favourites, s.settings, s.print} {
 			sc.setLibrary(lib)
 		}
 		s.updateStatus()
+		if err := lib.core.UserErr(); err != nil {
+			s.onUserDataUnavailable(err)
+		}
 		if q := s.search.Text; q != "" {
 			s.onQuery(q) // typed while loading
 		} else if s.env.OpenAt != "" {
@@ -143,11 +154,11 @@ func (s *shell) load(ctx context.Context) {
 
 func (s *shell) onLoadFailed(err error) {
 	log.Printf("load: %v", err)
-	msg := "Le contenu n'a pas pu être chargé.\n\nVérifiez qu'il reste de la place sur le disque et que ces fichiers\nsont accessibles en écriture, puis relancez Repère Cyber :\n" +
-		s.env.Paths.Reference + "\n" + s.env.Paths.User
+	msg := "Le contenu n'a pas pu être chargé.\n\nVérifiez qu'il reste de la place sur le disque et que ce fichier\nest accessible en écriture, puis relancez Repère Cyber :\n" +
+		s.env.Core.Paths.Reference
 	if errors.Is(err, store.ErrCorrupt) {
-		msg = "Un fichier de données est endommagé.\n\nFermez Repère Cyber et déplacez ailleurs le fichier concerné\n(ne le supprimez pas s'il s'agit de user.db : il contient vos favoris\net vos contacts), puis relancez :\n" +
-			s.env.Paths.Reference + "\n" + s.env.Paths.User
+		msg = "La base de référence est endommagée.\n\nFermez Repère Cyber, supprimez ce fichier (il ne contient aucune donnée\npersonnelle : il est recréé au lancement), puis relancez :\n" +
+			s.env.Core.Paths.Reference
 	}
 	s.status.SetText("Contenu indisponible.")
 	dialog.ShowInformation("Problème au démarrage", msg, s.win)
@@ -165,12 +176,12 @@ func (s *shell) openAt(spec string) {
 		s.search.SetText(arg)
 	case pageCard:
 		s.onOpenEntry(arg)
-	case pageCommune:
+	case pageCommune, pagePlace:
 		if arg != "" {
 			s.onOpenCommune(arg)
 			return
 		}
-		s.navigate(page{name: p})
+		s.navigate(page{name: pageCommune})
 	case pageTriage:
 		s.onTriage()
 		if arg != "" {
@@ -217,34 +228,11 @@ func (s *shell) show(p page) {
 	if len(s.stack) == 0 {
 		s.stack = []page{p}
 	}
-	var obj fyne.CanvasObject
-	switch p.name {
-	case pageResults:
-		obj = s.results.content()
-	case pageCard:
-		s.card.show(p.arg)
-		obj = s.card.content()
-	case pageBrowse:
-		s.browse.showKind(p.arg)
-		obj = s.browse.content()
-	case pageCommune:
-		obj = s.commune.content()
-	case pageFavourites:
-		s.favourites.refresh()
-		obj = s.favourites.content()
-	case pageSettings:
-		obj = s.settings.content()
-	case pageHelp:
-		obj = s.help.content()
-	case pagePrint:
-		s.print.refresh()
-		obj = s.print.content()
-	case pageTriage:
-		s.triage.start(p.arg)
-		obj = s.triage.content()
-	default:
-		obj = s.home.content()
+	sc, ok := s.screens[p.name]
+	if !ok {
+		sc = s.screens[pageHome]
 	}
+	obj := sc.show(p.arg)
 	if p.name != pageResults && p.name != pageHome && s.search.Text != "" {
 		s.search.setTextQuietly("")
 	}
@@ -317,10 +305,14 @@ func (s *shell) onOpenEntry(id string) {
 	s.recordHistory(id)
 }
 
-// onOpenCommune shows « Ma commune » after a commune was picked in search.
+// onOpenCommune shows a commune picked in search: the person's own page
+// when it is theirs, else a preview with « En faire ma commune ».
 func (s *shell) onOpenCommune(insee string) {
-	s.commune.preview(insee)
-	s.navigate(page{name: pageCommune})
+	if c := s.lib.commune; c != nil && c.Place.INSEE == insee {
+		s.navigate(page{name: pageCommune})
+		return
+	}
+	s.navigate(page{name: pagePlace, arg: insee})
 }
 
 func (s *shell) recordHistory(id string) {
@@ -330,6 +322,9 @@ func (s *shell) recordHistory(id string) {
 		hist = hist[:historyLength]
 	}
 	lib.history = hist
+	if lib.user == nil {
+		return // said once at start: nothing is saved
+	}
 	s.background(func() {
 		if err := lib.user.AddHistory(context.Background(), id); err != nil {
 			log.Printf("history: %v", err)
@@ -365,19 +360,33 @@ func (s *shell) onOpenURL(u string) {
 
 // setSetting stores a setting in the background and keeps it in memory.
 func (s *shell) setSetting(key, value string) {
-	lib := s.lib
-	lib.settings[key] = value
+	s.lib.settings[key] = value
+	s.saveUserData("ce réglage", func(ctx context.Context, c *core.Core) error {
+		u, err := c.User()
+		if err == nil {
+			err = u.SetSetting(ctx, key, value)
+		}
+		return err
+	})
+}
+
+// saveUserData writes the person's data in the background; when it fails
+// the status line says that what (« ce réglage ») will be lost.
+func (s *shell) saveUserData(what string, save func(context.Context, *core.Core) error) {
+	c := s.lib.core
 	s.background(func() {
-		if err := lib.user.SetSetting(context.Background(), key, value); err != nil {
-			log.Printf("setting %s: %v", key, err)
-			runOnMain(func() { s.status.SetText("Le réglage n'a pas pu être enregistré : il sera perdu à la fermeture.") })
+		if err := save(context.Background(), c); err != nil {
+			log.Printf("save %s: %v", what, err)
+			runOnMain(func() {
+				s.status.SetText("Impossible d'enregistrer " + what + " : ce sera perdu à la fermeture de Repère Cyber.")
+			})
 		}
 	})
 }
 
 // applySettings applies the text size and theme everywhere.
 func (s *shell) applySettings() {
-	t := newAppTheme(s.lib.settings[settingTextSize], s.lib.settings[settingTheme])
+	t := newAppTheme(s.lib.settings[core.SettingTextSize.Key], s.lib.settings[core.SettingTheme.Key])
 	s.app.Settings().SetTheme(t)
 	s.strip.resize(t)
 }
@@ -391,4 +400,70 @@ func (s *shell) close() {
 	if s.lib != nil {
 		s.lib.close()
 	}
+}
+
+// screen is one page of the window, shown for an argument (an entry id,
+// a query, a kind, an INSEE code, an outcome id).
+type screen interface {
+	show(arg string) fyne.CanvasObject
+}
+
+type screenFunc func(arg string) fyne.CanvasObject
+
+func (f screenFunc) show(arg string) fyne.CanvasObject { return f(arg) }
+
+// screenTable is the navigation: which screen each page shows.
+func (s *shell) screenTable() map[pageName]screen {
+	static := func(obj func() fyne.CanvasObject) screen {
+		return screenFunc(func(string) fyne.CanvasObject { return obj() })
+	}
+	return map[pageName]screen{
+		pageHome:    static(s.home.content),
+		pageResults: static(s.results.content),
+		pageCard: screenFunc(func(id string) fyne.CanvasObject {
+			s.card.show(id)
+			return s.card.content()
+		}),
+		pageBrowse: screenFunc(func(kind string) fyne.CanvasObject {
+			s.browse.showKind(kind)
+			return s.browse.content()
+		}),
+		pageCommune: static(func() fyne.CanvasObject {
+			s.commune.showMine()
+			return s.commune.content()
+		}),
+		pagePlace: screenFunc(func(insee string) fyne.CanvasObject {
+			s.commune.preview(insee)
+			return s.commune.content()
+		}),
+		pageFavourites: static(func() fyne.CanvasObject {
+			s.favourites.refresh()
+			return s.favourites.content()
+		}),
+		pageSettings: static(s.settings.content),
+		pageHelp:     static(s.help.content),
+		pagePrint: static(func() fyne.CanvasObject {
+			s.print.refresh()
+			return s.print.content()
+		}),
+		pageTriage: screenFunc(func(outcome string) fyne.CanvasObject {
+			s.triage.start(outcome)
+			return s.triage.content()
+		}),
+	}
+}
+
+// onUserDataUnavailable says, once, that the person's data cannot be
+// opened: everything else works, nothing they change is saved.
+func (s *shell) onUserDataUnavailable(err error) {
+	log.Printf("user data: %v", err)
+	path := s.env.Core.Paths.User
+	msg := "Vos données (favoris, contacts locaux, réglages) n'ont pas pu être ouvertes :\n" + path +
+		"\n\nL'annuaire, la recherche, le parcours et les fiches fonctionnent normalement,\nmais rien de ce que vous changez ne sera enregistré."
+	if errors.Is(err, store.ErrCorrupt) {
+		msg = "Le fichier de vos données est endommagé :\n" + path +
+			"\n\nL'annuaire, la recherche, le parcours et les fiches fonctionnent normalement,\nsans vos contacts locaux ni vos réglages. Fermez Repère Cyber, déplacez ce\nfichier ailleurs (ne le supprimez pas), puis relancez : un fichier neuf sera créé."
+	}
+	s.status.SetText("Vos données ne peuvent pas être enregistrées (voir le message).")
+	dialog.ShowInformation("Vos données sont indisponibles", msg, s.win)
 }

@@ -6,22 +6,18 @@ import (
 	"sort"
 
 	"reperecyber/content"
+	"reperecyber/core"
 	"reperecyber/search"
 	"reperecyber/store"
-	"reperecyber/triage"
-)
-
-// Keys of the settings kept in the user database.
-const (
-	settingCommune  = "commune"
-	settingTextSize = "text_size"
-	settingTheme    = "theme"
 )
 
 // library is everything the screens show, loaded once off the UI
-// goroutine; screens only read it.
+// goroutine from the application core; screens only read it.
 type library struct {
-	ref        *store.Reference
+	core *core.Core
+	ref  *store.Reference
+	// user is nil when the user database cannot be opened: the reference
+	// still works, and nothing the person does is saved (see userNote).
 	user       *store.User
 	index      *search.Index
 	info       store.Info
@@ -37,70 +33,32 @@ type library struct {
 	commune *store.Competent
 }
 
-// loadLibrary opens both databases (building the reference one on first
-// start), reads the content and builds the search index.
+// loadLibrary opens the application core (building the reference database
+// on a first start, the search index meanwhile on the other core) and
+// reads what the screens list.
 func loadLibrary(ctx context.Context, env Env) (*library, error) {
-	var extra []search.Doc
-	if env.Triage != nil {
-		extra = triage.SearchDocs(env.Triage)
-	}
-	// On a first start (or after an update) the reference database is
-	// built from the embedded content, which takes about half a second.
-	// Search does not need the database: its index is built from the same
-	// content at the same time, on the other core.
-	var early chan *search.Index
-	src := env.Source
-	src.Loaded = func(b *content.Bundle, a *content.Atlas) {
-		early = make(chan *search.Index, 1)
-		go func() { early <- search.Build(inDatabaseOrder(b), a.Places(), b.Search, extra...) }()
-	}
-	ref, err := store.OpenReference(ctx, env.Paths.Reference, src)
+	c, err := env.open(ctx)
 	if err != nil {
-		if early != nil {
-			<-early
-		}
 		return nil, err
 	}
-	lib := &library{ref: ref}
-	if early != nil {
-		lib.index = <-early
-	}
-	if err := lib.load(ctx, env, extra); err != nil {
-		lib.close()
+	lib := &library{core: c, ref: c.Reference(), index: c.Index(), info: c.Info()}
+	lib.user, _ = c.User()
+	if err := lib.load(ctx); err != nil {
+		c.Close()
 		return nil, err
 	}
 	return lib, nil
 }
 
-// inDatabaseOrder orders entries as the reference database returns them
-// (by category, then as written), so that an index built from the
-// embedded content breaks ties exactly as one built from the database.
-func inDatabaseOrder(b *content.Bundle) []content.Entry {
-	rank := make(map[string]int, len(b.Categories))
-	for i, c := range b.Categories {
-		rank[c.ID] = i
-	}
-	out := append([]content.Entry(nil), b.Entries...)
-	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Category] < rank[out[j].Category] })
-	return out
-}
-
-func (lib *library) load(ctx context.Context, env Env, extra []search.Doc) error {
-	user, err := store.OpenUser(env.Paths.User)
-	if err != nil {
-		return err
-	}
-	lib.user = user
+func (lib *library) load(ctx context.Context) error {
 	if err := lib.loadEntries(ctx); err != nil {
 		return err
 	}
-	if lib.index == nil {
-		if err := lib.loadIndex(ctx, extra); err != nil {
-			return err
-		}
-	} else if lib.regions, err = lib.ref.Regions(ctx); err != nil {
-		return err
+	regions := map[string]string{}
+	for _, r := range lib.core.Atlas().Regions {
+		regions[r.Code] = r.Name
 	}
+	lib.regions = regions
 	return lib.loadUser(ctx)
 }
 
@@ -129,42 +87,32 @@ func (lib *library) loadEntries(ctx context.Context) error {
 			lib.categories[c.ID] = c
 		}
 	}
-	lib.info, err = lib.ref.Info(ctx)
-	return err
+	return nil
 }
 
-func (lib *library) loadIndex(ctx context.Context, extra []search.Doc) error {
-	ix, err := store.LoadIndex(ctx, lib.ref, extra...)
-	if err != nil {
-		return err
-	}
-	lib.index = ix
-	lib.regions, err = lib.ref.Regions(ctx)
-	return err
-}
-
+// loadUser reads the person's settings, favourites and history; without
+// a user database they stay empty and the defaults apply.
 func (lib *library) loadUser(ctx context.Context) error {
 	lib.settings = map[string]string{}
-	for _, k := range []string{settingCommune, settingTextSize, settingTheme} {
-		v, err := lib.user.Setting(ctx, k, "")
-		if err != nil {
-			return err
-		}
-		lib.settings[k] = v
+	for _, st := range core.Settings {
+		lib.settings[st.Key] = lib.core.Setting(ctx, st)
+	}
+	lib.favourites = map[string]bool{}
+	if lib.user == nil {
+		return nil
 	}
 	favs, err := lib.user.Favourites(ctx)
 	if err != nil {
 		return err
 	}
-	lib.favourites = map[string]bool{}
 	for _, id := range favs {
 		lib.favourites[id] = true
 	}
 	if lib.history, err = lib.user.History(ctx, historyLength); err != nil {
 		return err
 	}
-	if insee := lib.settings[settingCommune]; insee != "" {
-		lib.commune, err = lib.competent(ctx, insee)
+	if p, ok := lib.core.MyCommune(ctx); ok {
+		lib.commune, err = lib.competent(ctx, p.INSEE)
 	}
 	return err
 }
@@ -173,25 +121,18 @@ func (lib *library) loadUser(ctx context.Context) error {
 const historyLength = 50
 
 func (lib *library) competent(ctx context.Context, insee string) (*store.Competent, error) {
-	p, err := lib.ref.Place(ctx, insee)
-	if err != nil {
-		return nil, err
+	p, ok := lib.core.Commune(insee)
+	if !ok {
+		return nil, fmt.Errorf("commune %q: %w", insee, store.ErrNotFound)
 	}
-	c, err := lib.ref.CompetentFor(ctx, p)
+	c, err := lib.core.Services(ctx, p)
 	if err != nil {
 		return nil, err
 	}
 	return &c, nil
 }
 
-func (lib *library) close() {
-	if lib.user != nil {
-		lib.user.Close()
-	}
-	if lib.ref != nil {
-		lib.ref.Close()
-	}
-}
+func (lib *library) close() { lib.core.Close() }
 
 // existing keeps the ids that still name an entry: favourites and history
 // may point to cards a content update removed.

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"context"
 	"fmt"
+	"log"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -28,13 +30,18 @@ type triageScreen struct {
 	shown *triage.Outcome
 }
 
-func newTriageScreen(s *shell, tree *triage.Tree) *triageScreen {
-	t := &triageScreen{shell: s, tree: tree, box: container.NewVBox()}
-	if tree != nil {
-		t.walk = triage.NewWalk(tree)
-	}
+func newTriageScreen(s *shell) *triageScreen {
+	t := &triageScreen{shell: s, box: container.NewVBox()}
 	t.obj = container.NewVScroll(container.NewPadded(t.box))
 	return t
+}
+
+// setLibrary takes the tree once the content is loaded; without a valid
+// tree the wizard stays unavailable (the home screen says so).
+func (t *triageScreen) setLibrary(lib *library) {
+	if t.tree = lib.tree(); t.tree != nil {
+		t.walk = triage.NewWalk(t.tree)
+	}
 }
 
 func (t *triageScreen) content() fyne.CanvasObject { return t.obj }
@@ -42,6 +49,11 @@ func (t *triageScreen) content() fyne.CanvasObject { return t.obj }
 // start shows the first question, or the outcome id directly.
 func (t *triageScreen) start(outcomeID string) {
 	t.shown = nil
+	if t.tree == nil {
+		t.box.Objects = []fyne.CanvasObject{heading("Que faire ?"), paragraph("Le parcours n'est pas disponible. Tapez ce qui se passe dans la recherche, ou appelez 17Cyber.")}
+		t.box.Refresh()
+		return
+	}
 	if outcomeID != "" {
 		if o, ok := t.tree.Outcome(outcomeID); ok {
 			t.shown = o
@@ -104,22 +116,24 @@ func (t *triageScreen) navButtons() fyne.CanvasObject {
 func (t *triageScreen) outcomeObjects(o *triage.Outcome) []fyne.CanvasObject {
 	lib := t.shell.lib
 	objs := []fyne.CanvasObject{note("Que faire ? · Résultat"), heading(o.Title), paragraph(o.Summary)}
-	if d, ok := lib.entries[o.Diagnosis]; ok {
-		id := d.ID
-		b := widget.NewButtonWithIcon("Comprendre : "+d.Title, theme.InfoIcon(), func() { t.shell.onOpenEntry(id) })
-		b.Alignment = widget.ButtonAlignLeading
-		objs = append(objs, container.NewHBox(b))
-	}
+	// Whom to call comes first: it is what a person in the middle of an
+	// attack needs, before the steps.
+	objs = append(objs, t.contactObjects(o)...)
 	objs = append(objs, t.printButton(o))
-	objs = append(objs, section("À faire maintenant, dans l'ordre", nil)...)
+	objs = append(objs, widget.NewSeparator(), subheading("À faire maintenant, dans l'ordre"))
 	for i, step := range o.Steps {
 		c := widget.NewCheck(fmt.Sprintf("%d. %s", i+1, step), nil)
 		objs = append(objs, wrapCheck(c))
 	}
 	objs = append(objs, section("À ne pas faire", o.Dont)...)
 	objs = append(objs, section("Preuves à garder", o.Evidence)...)
-	objs = append(objs, t.contactObjects(o)...)
 	objs = append(objs, section("Délais", o.Deadlines)...)
+	if d, ok := lib.entries[o.Diagnosis]; ok {
+		id := d.ID
+		b := widget.NewButtonWithIcon("Comprendre : "+d.Title, theme.InfoIcon(), func() { t.shell.onOpenEntry(id) })
+		b.Alignment = widget.ButtonAlignLeading
+		objs = append(objs, widget.NewSeparator(), container.NewHBox(b))
+	}
 	objs = append(objs, widget.NewSeparator(), t.navButtons())
 	return objs
 }
@@ -131,9 +145,10 @@ func wrapCheck(c *widget.Check) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, c, nil, label)
 }
 
-// section is a titled bullet list; nil items give the title alone.
+// section is a titled bullet list; no items, no section (an empty
+// heading reads as if something were missing).
 func section(title string, items []string) []fyne.CanvasObject {
-	if items != nil && len(items) == 0 {
+	if len(items) == 0 {
 		return nil
 	}
 	objs := []fyne.CanvasObject{widget.NewSeparator(), subheading(title)}
@@ -146,18 +161,29 @@ func section(title string, items []string) []fyne.CanvasObject {
 // contactObjects lists whom to call, resolved for the person's commune.
 func (t *triageScreen) contactObjects(o *triage.Outcome) []fyne.CanvasObject {
 	lib := t.shell.lib
-	where := "Qui contacter"
-	var here triage.Place
+	where := "Appelez maintenant"
+	var place *content.Place
 	if c := lib.commune; c != nil {
-		here = triage.Place{Known: true, Local: c.Local, Gaps: c.Gaps}
+		place = &c.Place
 		where += " (pour " + c.Place.Name + ")"
 	}
-	objs := section(where, nil)
-	lookup := func(id string) (content.Entry, bool) { e, ok := lib.entries[id]; return e, ok }
-	for _, r := range triage.Resolve(*o, here, lookup) {
+	objs := []fyne.CanvasObject{widget.NewSeparator(), subheading(where)}
+	calls, err := lib.core.WhomToCall(context.Background(), *o, place)
+	if err != nil {
+		log.Printf("whom to call for %s: %v", o.ID, err)
+		objs = append(objs, paragraph("Les contacts de votre commune n'ont pas pu être lus. En cas de doute, appelez 17Cyber ou le 17."))
+	}
+	for _, r := range calls {
 		objs = append(objs, subheading(r.Label))
 		if r.When != "" {
 			objs = append(objs, note("Quand : "+r.When))
+		}
+		if r.Own != nil {
+			objs = append(objs, t.ownCard(*r.Own))
+		} else if r.Role != "" && place != nil {
+			b := widget.NewButtonWithIcon("Enregistrer ce contact", theme.ContentAddIcon(), func() { t.shell.navigate(page{name: pageCommune}) })
+			objs = append(objs, container.NewBorder(nil, nil, nil, b, paragraph(r.Note)))
+			continue
 		}
 		if r.Note != "" {
 			objs = append(objs, paragraph(r.Note))
@@ -187,6 +213,31 @@ func (t *triageScreen) contactCard(e content.Entry) fyne.CanvasObject {
 	return container.NewPadded(container.NewVBox(parts...))
 }
 
+// ownCard shows one of the mairie's own contacts with its numbers.
+func (t *triageScreen) ownCard(c content.LocalContact) fyne.CanvasObject {
+	parts := []fyne.CanvasObject{paragraph(c.Name)}
+	for _, ct := range []content.Contact{{Type: content.ContactPhone, Value: c.Phone}, {Type: content.ContactEmail, Value: c.Email}} {
+		if ct.Value != "" {
+			parts = append(parts, ownRow(ct, t.shell.onCopy))
+		}
+	}
+	if c.Note != "" {
+		parts = append(parts, note(c.Note))
+	}
+	return container.NewPadded(container.NewVBox(parts...))
+}
+
+// ownRow is a phone or email the mairie entered: no source to show.
+func ownRow(ct content.Contact, onCopy func(string)) fyne.CanvasObject {
+	kind := widget.NewLabel(ct.Type.Label())
+	kind.TextStyle = fyne.TextStyle{Bold: true}
+	value := paragraph(ct.Value)
+	value.Selectable = true
+	v := ct.Value
+	copyBtn := widget.NewButtonWithIcon("Copier", theme.ContentCopyIcon(), func() { onCopy(v) })
+	return container.NewBorder(nil, nil, kind, copyBtn, value)
+}
+
 func (t *triageScreen) printButton(o *triage.Outcome) fyne.CanvasObject {
 	b := widget.NewButtonWithIcon("Imprimer cette fiche réflexe (PDF)", theme.DocumentPrintIcon(), nil)
 	if t.shell.exportFiche == nil {
@@ -208,11 +259,11 @@ func (t *triageScreen) onAnswer(i int) {
 	t.render()
 }
 
-// onPrevious goes back one question; from the first one, it leaves.
+// onPrevious goes back one question; from the first one, or from an
+// outcome opened directly (from search), it leaves the wizard.
 func (t *triageScreen) onPrevious() {
 	if t.shown != nil {
-		t.shown = nil
-		t.render()
+		t.shell.onBack()
 		return
 	}
 	if !t.walk.Back() {

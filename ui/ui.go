@@ -12,24 +12,37 @@ import (
 
 	"reperecyber/appinfo"
 	"reperecyber/content"
-	"reperecyber/store"
+	"reperecyber/core"
 	"reperecyber/triage"
 )
 
 // Env is what the window needs from the outside world, wired by main.
 type Env struct {
-	Info   appinfo.Info
-	Paths  store.Paths
-	Source store.Source
-	Icon   []byte
-	// Triage is the « que faire ? » tree; nil if it could not be read,
-	// and the wizard is then offered as unavailable.
-	Triage *triage.Tree
+	Info appinfo.Info
+	// Core configures the application core the window opens at start.
+	Core core.Config
+	// Open opens the core; nil means core.Open with Core. Tests share one
+	// opened core across the package this way.
+	Open func(ctx context.Context) (*core.Core, error)
+	Icon []byte
 	// OpenAt names a screen to show once loaded, as « page » or
 	// « page:argument » (« card:rancongiciel », « results:rançon »). It
 	// serves make screenshots and people who want a desktop shortcut
 	// straight to a screen.
 	OpenAt string
+}
+
+func (env Env) open(ctx context.Context) (*core.Core, error) {
+	if env.Open != nil {
+		return env.Open(ctx)
+	}
+	return core.Open(ctx, env.Core)
+}
+
+// tree is the triage tree, nil until loaded or when it is invalid.
+func (lib *library) tree() *triage.Tree {
+	t, _ := lib.core.Tree()
+	return t
 }
 
 // Run opens the window and blocks until it is closed. It returns

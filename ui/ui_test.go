@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -20,10 +22,9 @@ import (
 	"reperecyber/appinfo"
 	"reperecyber/assets"
 	"reperecyber/content"
+	"reperecyber/core"
 	"reperecyber/export"
-	"reperecyber/search"
 	"reperecyber/store"
-	"reperecyber/triage"
 )
 
 // uiQueue holds the callbacks background work hands to the UI. The test
@@ -61,17 +62,40 @@ func settle(s *shell) {
 	}
 }
 
-// newTestShell builds the real window over the bundled content, with its
-// data in dir, and loads it as the app does at start-up.
+// sharedCore is one application core for the whole package: content,
+// index and reference database are built once; each test gets its own
+// user database through WithUser.
+var sharedCore *core.Core
+
+var testInfo = appinfo.Info{ID: "fr.reperecyber.test", Name: "Repère Cyber", Version: "test", Build: 1}
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "ui-test-")
+	if err == nil {
+		sharedCore, err = core.Open(context.Background(), core.Config{Paths: store.PathsIn(dir), App: testInfo, IndexEarly: true})
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	sharedCore.Close()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// newTestShell builds the real window over the shared core, with the
+// person's data in dir, and loads it as the app does at start-up.
 func newTestShell(t *testing.T, dir string) *shell {
 	t.Helper()
 	a := test.NewTempApp(t)
+	paths := sharedCore.Paths()
+	paths.User = filepath.Join(dir, "user.db")
 	env := Env{
-		Info:   appinfo.Info{ID: "fr.reperecyber.test", Name: "Repère Cyber", Version: "test", Build: 1},
-		Paths:  store.PathsIn(dir),
-		Source: store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load},
-		Icon:   assets.Icon,
-		Triage: mustTree(t),
+		Info: testInfo,
+		Core: core.Config{Paths: paths, App: testInfo},
+		Open: func(context.Context) (*core.Core, error) { return sharedCore.WithUser(paths.User), nil },
+		Icon: assets.Icon,
 	}
 	w := test.NewTempWindow(t, nil)
 	s := newShell(a, w, env)
@@ -132,7 +156,7 @@ func TestNothingFoundOffersHelp(t *testing.T) {
 	}
 	settle(s)
 	s.close()
-	u, err := store.OpenUser(s.env.Paths.User)
+	u, err := store.OpenUser(s.env.Core.Paths.User)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +210,7 @@ func TestMaCommunePersistsAndPersonalisesTheDirectory(t *testing.T) {
 	s := newTestShell(t, dir)
 	s.navigate(page{name: pageCommune})
 	test.Type(s.commune.finder, "29200")
-	if len(s.commune.matches) == 0 || s.commune.matches[0].ID != "29019" {
+	if len(s.commune.matches) == 0 || s.commune.matches[0].INSEE != "29019" {
 		t.Fatalf("matches %v", s.commune.matches)
 	}
 	s.commune.onPick(0)
@@ -221,15 +245,15 @@ func TestTextSizeApplies(t *testing.T) {
 	if after <= before*1.4 {
 		t.Errorf("text size %v → %v", before, after)
 	}
-	if s.lib.settings[settingTextSize] != "xlarge" {
-		t.Errorf("setting %q", s.lib.settings[settingTextSize])
+	if s.lib.settings[core.SettingTextSize.Key] != "xlarge" {
+		t.Errorf("setting %q", s.lib.settings[core.SettingTextSize.Key])
 	}
 }
 
 func TestLoadFailureIsExplainedInFrench(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	env := Env{Paths: store.PathsIn(t.TempDir() + "/\x00bad"), Source: store.Source{Fingerprint: "x", Load: assets.Load}}
+	env := Env{Core: core.Config{Paths: store.PathsIn(t.TempDir() + "/\x00bad")}}
 	s := newShell(a, w, env)
 	w.SetContent(s.content())
 	s.load(context.Background())
@@ -290,15 +314,6 @@ func TestSearchOpensATriageOutcome(t *testing.T) {
 	}
 }
 
-func mustTree(t *testing.T) *triage.Tree {
-	t.Helper()
-	tree, err := triage.Load(assets.ContentFS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tree
-}
-
 func TestExportsWriteAtomically(t *testing.T) {
 	s := newTestShell(t, t.TempDir())
 	brest, err := s.lib.competent(context.Background(), "29019")
@@ -315,11 +330,11 @@ func TestExportsWriteAtomically(t *testing.T) {
 			return export.EntryCard(w, s.lib.entries["pharos"], s.exportOptions())
 		}},
 		{"sheet", func(ctx context.Context, w io.Writer, _ func(int, int)) error {
-			data, err := s.lib.sheetData(ctx, *brest)
+			data, err := s.lib.core.Sheets(ctx, []content.Place{brest.Place})
 			if err != nil {
 				return err
 			}
-			return export.ContactSheet(w, data, s.exportOptions())
+			return export.ContactSheet(w, data[0], s.exportOptions())
 		}},
 	} {
 		path := filepath.Join(dir, tt.name+".pdf")
@@ -359,24 +374,125 @@ func TestLocalContactsFormValidatesThenSaves(t *testing.T) {
 	}
 }
 
-// TestFirstStartIndexMatchesTheDatabase: on a first start the index is
-// built from the embedded content while the database is built; it must
-// answer exactly as one built from the database.
-func TestFirstStartIndexMatchesTheDatabase(t *testing.T) {
-	s := newTestShell(t, t.TempDir()) // empty folder: the early path
-	fromDB, err := store.LoadIndex(context.Background(), s.lib.ref, triage.SearchDocs(s.env.Triage)...)
-	if err != nil {
+// TestMaCommuneIsNotThePreviewedCommune: a commune opened from search is
+// shown on a page of its own; « Ma commune » still shows the chosen one.
+func TestMaCommuneIsNotThePreviewedCommune(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	brest, _ := s.lib.competent(context.Background(), "29019")
+	s.lib.commune = brest
+	s.onOpenCommune("33063") // Bordeaux, from search
+	settle(s)
+	if s.current() != (page{pagePlace, "33063"}) || s.commune.shown == nil || s.commune.shown.Place.Name != "Bordeaux" {
+		t.Fatalf("preview: page %v", s.current())
+	}
+	s.navigate(page{name: pageCommune})
+	if s.commune.shown == nil || s.commune.shown.Place.INSEE != "29019" {
+		t.Fatalf("Ma commune shows %v", s.commune.shown)
+	}
+	s.onBack()
+	settle(s)
+	if s.commune.shown == nil || s.commune.shown.Place.Name != "Bordeaux" {
+		t.Errorf("back to the preview shows %v", s.commune.shown)
+	}
+}
+
+// TestCommunePickerResolvesLikeTheCommandLine: the picker lists what the
+// one resolver finds: an INSEE code first, then its postcode's communes.
+func TestCommunePickerResolvesLikeTheCommandLine(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	s.navigate(page{name: pageCommune})
+	for q, want := range map[string]string{"59350": "Lille", "bordaux": "Bordeaux", "76540": "Rouen", "03190": "Moulins"} {
+		s.commune.finder.SetText(q)
+		if len(s.commune.matches) == 0 || s.commune.matches[0].Name != want {
+			t.Errorf("%q: first match %v, want %s", q, s.commune.matches, want)
+		}
+	}
+}
+
+// TestOutcomeShowsOwnContactsFirst: the ransomware outcome opens with
+// whom to call, the mairie's own IT provider and insurer included.
+func TestOutcomeShowsOwnContactsFirst(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	ctx := context.Background()
+	u, _ := s.lib.core.User()
+	if err := u.ImportLocalContacts(ctx, []content.LocalContact{
+		{INSEE: "29019", Role: content.RoleIT, Name: "Infogérance Ouest", Phone: "02 98 11 22 33"},
+		{INSEE: "29019", Role: content.RoleInsurer, Name: "Mutuelle des communes", Phone: "02 98 44 55 66"},
+	}); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"rançongiciel", "csirt", "17", "brest", "saint", "ha", "fichiers chiffrés", "bouton d'appel", "cbrmlv"} {
-		a, b := s.lib.index.Search(q, search.Options{Limit: 20}), fromDB.Search(q, search.Options{Limit: 20})
-		if len(a) != len(b) {
-			t.Fatalf("%q: %d results early, %d from the database", q, len(a), len(b))
-		}
-		for i := range a {
-			if a[i].ID != b[i].ID {
-				t.Errorf("%q result %d: %s early, %s from the database", q, i, a[i].ID, b[i].ID)
-			}
+	s.lib.commune, _ = s.lib.competent(ctx, "29019")
+	s.navigate(page{name: pageTriage, arg: "rancongiciel-mairie"})
+	text := labelsOf(s.triage.box)
+	for _, want := range []string{"Appelez maintenant (pour Brest)", "Prestataire informatique", "02 98 11 22 33", "02 98 44 55 66", "0 800 200 008"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("outcome lacks %q", want)
 		}
 	}
+	if i, j := strings.Index(text, "02 98 11 22 33"), strings.Index(text, "À faire maintenant"); i < 0 || i > j {
+		t.Error("the IT provider's number is not above the steps")
+	}
+	if strings.Contains(text, "Délais\n\n") {
+		t.Error("an empty section heading is shown")
+	}
+}
+
+// TestPreviousQuestionLeavesAnOutcomeOpenedFromSearch: it goes back to
+// where the person came from, not to an old walk.
+func TestPreviousQuestionLeavesAnOutcomeOpenedFromSearch(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	s.onTriage()
+	s.onTypedKey(&fyne.KeyEvent{Name: fyne.Key2}) // an old walk, one answer in
+	s.onHome()
+	test.Type(s.search, "rançon")
+	s.navigate(page{name: pageTriage, arg: "rancongiciel-mairie"})
+	s.triage.onPrevious()
+	if s.current().name != pageResults {
+		t.Errorf("Question précédente went to %v", s.current())
+	}
+}
+
+// TestDamagedUserDataKeepsTheReference: with user.db damaged, the window
+// still searches and opens cards, and says which file is damaged.
+func TestDamagedUserDataKeepsTheReference(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "user.db"), bytes.Repeat([]byte("x"), 4096), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestShell(t, dir)
+	if !strings.Contains(s.status.Text, "ne peuvent pas être enregistrées") {
+		t.Errorf("status %q", s.status.Text)
+	}
+	test.Type(s.search, "rancongiciel")
+	if len(s.results.results) == 0 {
+		t.Fatal("no search without user data")
+	}
+	s.onOpenEntry("pharos")
+	test.Tap(s.card.star)
+	settle(s)
+	if s.lib.favourites["pharos"] {
+		t.Error("a favourite that could not be saved shows as saved")
+	}
+}
+
+// labelsOf joins the text of every label under o, in order.
+func labelsOf(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *widget.Button:
+			b.WriteString(w.Text + "\n")
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(w.Content)
+		}
+	}
+	walk(o)
+	return b.String()
 }

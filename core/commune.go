@@ -1,0 +1,342 @@
+package core
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"reperecyber/content"
+	"reperecyber/search"
+	"reperecyber/textfold"
+)
+
+// MaxCandidates is how many communes an ambiguous query lists at most.
+const MaxCandidates = 30
+
+// Reading says how a commune query was understood.
+type Reading string
+
+// The readings of a commune query.
+const (
+	ReadINSEE    Reading = "insee"
+	ReadPostcode Reading = "postcode"
+	ReadName     Reading = "name"
+)
+
+// Resolution is what a commune query gave: one commune (Place), several
+// (Candidates, largest first), or none (both empty).
+type Resolution struct {
+	Query   string
+	Reading Reading
+	// Place is the commune found, nil if none or several.
+	Place *content.Place
+	// Others are the other communes of the postcode when an INSEE code
+	// that is also a postcode was given (« autres communes du code postal »).
+	Others []content.Place
+	// Candidates are the communes the query may mean, when it is ambiguous.
+	Candidates []content.Place
+	// More is true when there were more candidates than MaxCandidates.
+	More bool
+}
+
+// Found reports whether exactly one commune was found.
+func (r Resolution) Found() bool { return r.Place != nil }
+
+func (c *Core) indexPlaces() {
+	c.places = c.content.Atlas.Places()
+	c.byINSEE = make(map[string]int, len(c.places))
+	c.byPostcode = make(map[string][]int, len(c.places))
+	c.byName = make(map[string][]int, len(c.places))
+	for i, p := range c.places {
+		c.byINSEE[p.INSEE] = i
+		for _, pc := range p.Postcodes {
+			c.byPostcode[pc] = append(c.byPostcode[pc], i)
+		}
+		f := textfold.Fold(p.Name)
+		c.byName[f] = append(c.byName[f], i)
+	}
+	for _, list := range c.byPostcode {
+		c.sortLargestFirst(list)
+	}
+	for _, list := range c.byName {
+		c.sortLargestFirst(list)
+	}
+}
+
+func (c *Core) sortLargestFirst(list []int) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := c.places[list[i]], c.places[list[j]]
+		if a.Population != b.Population {
+			return a.Population > b.Population
+		}
+		return a.INSEE < b.INSEE
+	})
+}
+
+// Commune returns the commune with an INSEE code.
+func (c *Core) Commune(insee string) (content.Place, bool) {
+	i, ok := c.byINSEE[strings.ToUpper(strings.TrimSpace(insee))]
+	if !ok {
+		return content.Place{}, false
+	}
+	return c.places[i], true
+}
+
+// Places returns every commune, in INSEE order.
+func (c *Core) Places() []content.Place { return c.places }
+
+// ResolveCommune is the one reading of « which commune? » that every
+// command and screen uses:
+//   - « insee:CODE » and « cp:CODE » (also « code postal CODE ») force the reading;
+//   - a five-character code is an INSEE code when one exists (the other
+//     communes of the same postcode follow as Others), else a postcode;
+//   - a postcode served by one commune gives it, by several lists them;
+//   - anything else is a name, matched without accents, with « St »/« Ste »,
+//     optional articles and typos, through the search index; one commune
+//     named exactly so, or one best match, is found; several are listed.
+func (c *Core) ResolveCommune(query string) Resolution {
+	q := strings.TrimSpace(query)
+	res := Resolution{Query: q}
+	forced, code := forcedReading(q)
+	switch {
+	case forced == ReadINSEE:
+		res.Reading = ReadINSEE
+		if i, ok := c.byINSEE[code]; ok {
+			res.Place = c.ptr(i)
+		}
+		return res
+	case forced == ReadPostcode:
+		res.Reading = ReadPostcode
+		c.byCode(&res, code, false)
+		return res
+	}
+	if compact := strings.ToUpper(strings.Join(strings.Fields(q), "")); content.ValidINSEE(compact) {
+		c.byCode(&res, compact, true)
+		return res
+	}
+	res.Reading = ReadName
+	c.byNameQuery(&res, q)
+	return res
+}
+
+// forcedReading recognises the prefixes that say what a code is.
+func forcedReading(q string) (Reading, string) {
+	lower := strings.ToLower(q)
+	for _, p := range []struct {
+		prefix  string
+		reading Reading
+	}{
+		{"insee:", ReadINSEE}, {"insee ", ReadINSEE},
+		{"cp:", ReadPostcode}, {"cp ", ReadPostcode},
+		{"code postal:", ReadPostcode}, {"code postal ", ReadPostcode},
+	} {
+		if rest, ok := strings.CutPrefix(lower, p.prefix); ok {
+			return p.reading, strings.ToUpper(strings.Join(strings.Fields(rest), ""))
+		}
+	}
+	return "", ""
+}
+
+// byCode reads a five-character code: the commune with that INSEE code
+// first (when inseeFirst), then the communes of that postcode.
+func (c *Core) byCode(res *Resolution, code string, inseeFirst bool) {
+	if i, ok := c.byINSEE[code]; ok && inseeFirst {
+		res.Reading, res.Place = ReadINSEE, c.ptr(i)
+		for _, j := range c.byPostcode[code] {
+			if j != i {
+				res.Others = append(res.Others, c.places[j])
+			}
+		}
+		return
+	}
+	res.Reading = ReadPostcode
+	list := c.byPostcode[code]
+	if len(list) == 1 {
+		res.Place = c.ptr(list[0])
+		return
+	}
+	c.candidates(res, list)
+}
+
+func (c *Core) byNameQuery(res *Resolution, q string) {
+	if exact := c.byName[textfold.Fold(q)]; len(exact) == 1 {
+		res.Place = c.ptr(exact[0])
+		return
+	} else if len(exact) > 1 {
+		c.candidates(res, exact)
+		return
+	}
+	results := namedInTitle(c.Search(q, search.Options{Limit: MaxCandidates + 1, Kinds: []search.Kind{search.KindCommune}}))
+	if len(results) == 0 {
+		return
+	}
+	// One best match is the commune meant (« bordaux », « st malo »,
+	// « mans »): the best tier holds only it. Otherwise list the tier.
+	best := bestTier(results)
+	if len(best) > 1 {
+		best = wholeNames(best)
+	}
+	if len(best) == 1 && !weak(best[0]) {
+		res.Place = c.ptr(c.byINSEE[best[0].ID])
+		return
+	}
+	list := make([]int, 0, len(results))
+	for _, r := range results {
+		if i, ok := c.byINSEE[r.ID]; ok {
+			list = append(list, i)
+		}
+	}
+	c.candidates(res, list)
+}
+
+// weak reports a match too loose to open a commune on its own: some of
+// the words only, or letters in order. Such matches are listed instead.
+func weak(r search.Result) bool {
+	return r.Why == search.WhyPartial || r.Why == search.WhySubsequence
+}
+
+// namedInTitle keeps the communes whose own name matched: a word found
+// only in the département or intercommunality (« Atlantide » is one typo
+// from Loire-Atlantique) does not name a commune.
+func namedInTitle(results []search.Result) []search.Result {
+	out := results[:0:0]
+	for _, r := range results {
+		if len(r.Highlights) > 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// wholeNames keeps the results whose whole name matched, not one word of
+// a longer name nor their intercommunality's name: « bordaux » means
+// Bordeaux, not Artigues-près-Bordeaux nor Mérignac (in Bordeaux
+// Métropole), though all match with one typo. A whole name is one whose
+// letters are all highlighted.
+func wholeNames(results []search.Result) []search.Result {
+	var out []search.Result
+	for _, r := range results {
+		if wholeTitle(r) {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return results
+	}
+	return out
+}
+
+func wholeTitle(r search.Result) bool {
+	covered := make([]bool, utf8.RuneCountInString(r.Title))
+	for _, h := range r.Highlights {
+		for i := max(h.Start, 0); i < min(h.End, len(covered)); i++ {
+			covered[i] = true
+		}
+	}
+	i := 0
+	for _, ch := range r.Title {
+		if !covered[i] && (unicode.IsLetter(ch) || unicode.IsDigit(ch)) {
+			return false
+		}
+		i++
+	}
+	return len(r.Highlights) > 0
+}
+
+// bestTier returns the results that matched as well as the first one.
+func bestTier(results []search.Result) []search.Result {
+	n := 1
+	for n < len(results) && results[n].Why == results[0].Why {
+		n++
+	}
+	return results[:n]
+}
+
+func (c *Core) candidates(res *Resolution, list []int) {
+	if len(list) > MaxCandidates {
+		list, res.More = list[:MaxCandidates], true
+	}
+	for _, i := range list {
+		res.Candidates = append(res.Candidates, c.places[i])
+	}
+}
+
+func (c *Core) ptr(i int) *content.Place {
+	p := c.places[i]
+	return &p
+}
+
+// SearchCommunes lists the communes matching what is typed, best first,
+// for a picker: a code gives its commune (INSEE) then the communes of the
+// postcode; a name goes through the search index.
+func (c *Core) SearchCommunes(query string, limit int) []content.Place {
+	res := c.ResolveCommune(query)
+	var out []content.Place
+	if res.Place != nil {
+		out = append(out, *res.Place)
+		out = append(out, res.Others...)
+	}
+	out = append(out, res.Candidates...)
+	if res.Reading == ReadName && len(out) < limit {
+		seen := map[string]bool{}
+		for _, p := range out {
+			seen[p.INSEE] = true
+		}
+		for _, r := range c.Search(query, search.Options{Limit: limit, Kinds: []search.Kind{search.KindCommune}}) {
+			if p, ok := c.Commune(r.ID); ok && !seen[p.INSEE] {
+				out, seen[p.INSEE] = append(out, p), true
+			}
+		}
+	}
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// Where names a commune's département and région, to tell apart communes
+// of the same name or postcode: « Finistère (29), Bretagne ».
+func Where(p content.Place) string {
+	return p.DepartementName + " (" + p.Departement + "), " + p.RegionName
+}
+
+// PlacesOfEPCI returns the communes of an intercommunality, in name order.
+func (c *Core) PlacesOfEPCI(siren string) []content.Place {
+	siren = strings.TrimSpace(siren)
+	return c.placesWhere(func(p content.Place) bool { return p.EPCI == siren })
+}
+
+// PlacesOfDepartement returns the communes of a département (« 62 »,
+// « 2A », « 974 »), in name order.
+func (c *Core) PlacesOfDepartement(code string) []content.Place {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	return c.placesWhere(func(p content.Place) bool { return p.Departement == code })
+}
+
+func (c *Core) placesWhere(keep func(content.Place) bool) []content.Place {
+	var out []content.Place
+	for _, p := range c.places {
+		if keep(p) {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := textfold.Fold(out[i].Name), textfold.Fold(out[j].Name)
+		if a != b {
+			return a < b
+		}
+		return out[i].INSEE < out[j].INSEE
+	})
+	return out
+}
+
+// EPCIName returns an intercommunality's name by SIREN.
+func (c *Core) EPCIName(siren string) (string, bool) {
+	for _, e := range c.content.Atlas.EPCIs {
+		if e.SIREN == strings.TrimSpace(siren) {
+			return e.Name, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,8 @@
+-- The communes are served from memory by the application core, straight
+-- from the embedded atlas, and search has its own index: the communes
+-- tables and the full-text table were written and never read.
+-- Régions and départements stay: entries and gaps refer to them.
+DROP TABLE entries_fts;
+DROP TABLE postcodes;
+DROP TABLE communes;
+DROP TABLE epcis;
