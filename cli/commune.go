@@ -107,26 +107,13 @@ func writeCompetent(w io.Writer, c store.Competent) {
 // first contact), then its id for `show`.
 func writeServiceLine(w io.Writer, e content.Entry) {
 	line := "  " + e.Title
-	if c, ok := mainContact(e); ok {
+	if c, ok := e.MainContact(); ok {
 		line += " : " + c.Value
 	}
 	for _, b := range e.Badges() {
 		line += " [" + b + "]"
 	}
 	fmt.Fprintf(w, "%s  (%s)\n", line, e.ID)
-}
-
-// mainContact picks the contact to show first: a phone, else an SMS
-// number, else a website, else an email.
-func mainContact(e content.Entry) (content.Contact, bool) {
-	for _, t := range []content.ContactType{content.ContactPhone, content.ContactSMS, content.ContactURL, content.ContactEmail} {
-		for _, c := range e.Contacts {
-			if c.Type == t {
-				return c, true
-			}
-		}
-	}
-	return content.Contact{}, false
 }
 
 func categoryTitle(ctx context.Context, ref *store.Reference, kind content.Kind, id string) string {

@@ -256,7 +256,7 @@ func writeContactEntry(w io.Writer, e content.Entry, named bool) {
 	if named {
 		line = e.Title + " : "
 	}
-	if c, ok := mainContact(e); ok {
+	if c, ok := e.MainContact(); ok {
 		line += c.Value
 	} else {
 		line += "coordonnées sur sa fiche"

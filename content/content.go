@@ -203,6 +203,29 @@ func (e Entry) NeedsCheck() bool {
 	return false
 }
 
+// MainContact is the contact to show first when there is room for one:
+// a phone, else an SMS number, else a website, else an email.
+func (e Entry) MainContact() (Contact, bool) {
+	for _, t := range []ContactType{ContactPhone, ContactSMS, ContactURL, ContactEmail} {
+		for _, c := range e.Contacts {
+			if c.Type == t {
+				return c, true
+			}
+		}
+	}
+	return Contact{}, false
+}
+
+// Hours returns the entry's opening hours, if it gives them.
+func (e Entry) Hours() (Contact, bool) {
+	for _, c := range e.Contacts {
+		if c.Type == ContactHours {
+			return c, true
+		}
+	}
+	return Contact{}, false
+}
+
 // Badges returns the short labels shown next to the entry title.
 func (e Entry) Badges() []string {
 	var b []string

@@ -168,12 +168,21 @@ func (t *triageScreen) contactObjects(o *triage.Outcome) []fyne.CanvasObject {
 		where += " (pour " + c.Place.Name + ")"
 	}
 	objs := []fyne.CanvasObject{widget.NewSeparator(), subheading(where)}
+	if place == nil {
+		choose := widget.NewButtonWithIcon("Choisir ma commune", theme.HomeIcon(), func() { t.shell.navigate(page{name: pageCommune}) })
+		choose.Importance = widget.HighImportance
+		objs = append(objs, container.NewBorder(nil, nil, nil, choose,
+			paragraph("Choisissez votre commune pour voir ici son CSIRT et vos propres contacts (prestataire, assureur…).")))
+	}
 	calls, err := lib.core.WhomToCall(context.Background(), *o, place)
 	if err != nil {
 		log.Printf("whom to call for %s: %v", o.ID, err)
 		objs = append(objs, paragraph("Les contacts de votre commune n'ont pas pu être lus. En cas de doute, appelez 17Cyber ou le 17."))
 	}
 	for _, r := range calls {
+		if r.Note == triage.NoPlaceNote {
+			continue // said once above, with the button to choose it
+		}
 		objs = append(objs, subheading(r.Label))
 		if r.When != "" {
 			objs = append(objs, note("Quand : "+r.When))
@@ -189,28 +198,54 @@ func (t *triageScreen) contactObjects(o *triage.Outcome) []fyne.CanvasObject {
 			objs = append(objs, paragraph(r.Note))
 		}
 		for _, e := range r.Entries {
-			objs = append(objs, t.contactCard(e))
+			objs = append(objs, t.callCard(e, len(r.Entries) > 1 || e.Title != r.Label))
 		}
-	}
-	if lib.commune == nil {
-		b := widget.NewButtonWithIcon("Choisir ma commune", theme.HomeIcon(), func() { t.shell.navigate(page{name: pageCommune}) })
-		objs = append(objs, container.NewHBox(b))
 	}
 	return objs
 }
 
-// contactCard shows an entry's phones, SMS and websites, and its hours.
-func (t *triageScreen) contactCard(e content.Entry) fyne.CanvasObject {
+// callCard shows a service the way a person about to call needs it: its
+// name, its main number, its hours. Sources, other addresses and notes
+// are on its card, one click away.
+// named repeats the title when the heading above named a role (« Le CSIRT
+// de votre région »), not the service.
+func (t *triageScreen) callCard(e content.Entry, named bool) fyne.CanvasObject {
 	id := e.ID
 	open := widget.NewButton("Voir la fiche", func() { t.shell.onOpenEntry(id) })
-	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, open, paragraph(entryLine(e)))}
-	for _, ct := range e.Contacts {
-		switch ct.Type {
-		case content.ContactPhone, content.ContactSMS, content.ContactURL, content.ContactHours:
-			parts = append(parts, contactRow(ct, t.shell.onCopy, t.shell.onOpenURL))
+	title := ""
+	if named {
+		title = e.Title
+	}
+	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, open, paragraph(title))}
+	if c, ok := e.MainContact(); ok {
+		parts = append(parts, callValue(c, t.shell.onCopy, t.shell.onOpenURL))
+	}
+	if h, ok := e.Hours(); ok {
+		text := "Horaires : " + h.Value
+		if h.Status == content.StatusToCheck {
+			text += " (horaires à confirmer)"
 		}
+		parts = append(parts, note(text))
 	}
 	return container.NewPadded(container.NewVBox(parts...))
+}
+
+// callValue is a number (or address) to use now, large, with Copier.
+func callValue(c content.Contact, onCopy, onOpenURL func(string)) fyne.CanvasObject {
+	value := widget.NewLabel(c.Value)
+	value.TextStyle = fyne.TextStyle{Bold: true}
+	value.SizeName = theme.SizeNameSubHeadingText
+	value.Selectable = true
+	v := c.Value
+	buttons := []fyne.CanvasObject{widget.NewButtonWithIcon("Copier", theme.ContentCopyIcon(), func() { onCopy(v) })}
+	if c.Type == content.ContactURL {
+		buttons = append(buttons, widget.NewButtonWithIcon("Ouvrir le site", theme.ComputerIcon(), func() { onOpenURL(v) }))
+	}
+	row := container.NewBorder(nil, nil, widget.NewLabel(c.Type.Label()), container.NewHBox(buttons...), value)
+	if c.Status == content.StatusToCheck {
+		return container.NewVBox(row, note(c.Type.Label()+" à confirmer : voir la fiche."))
+	}
+	return row
 }
 
 // ownCard shows one of the mairie's own contacts with its numbers.
@@ -218,24 +253,13 @@ func (t *triageScreen) ownCard(c content.LocalContact) fyne.CanvasObject {
 	parts := []fyne.CanvasObject{paragraph(c.Name)}
 	for _, ct := range []content.Contact{{Type: content.ContactPhone, Value: c.Phone}, {Type: content.ContactEmail, Value: c.Email}} {
 		if ct.Value != "" {
-			parts = append(parts, ownRow(ct, t.shell.onCopy))
+			parts = append(parts, callValue(ct, t.shell.onCopy, t.shell.onOpenURL))
 		}
 	}
 	if c.Note != "" {
 		parts = append(parts, note(c.Note))
 	}
 	return container.NewPadded(container.NewVBox(parts...))
-}
-
-// ownRow is a phone or email the mairie entered: no source to show.
-func ownRow(ct content.Contact, onCopy func(string)) fyne.CanvasObject {
-	kind := widget.NewLabel(ct.Type.Label())
-	kind.TextStyle = fyne.TextStyle{Bold: true}
-	value := paragraph(ct.Value)
-	value.Selectable = true
-	v := ct.Value
-	copyBtn := widget.NewButtonWithIcon("Copier", theme.ContentCopyIcon(), func() { onCopy(v) })
-	return container.NewBorder(nil, nil, kind, copyBtn, value)
 }
 
 func (t *triageScreen) printButton(o *triage.Outcome) fyne.CanvasObject {
