@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -118,4 +119,52 @@ func Slug(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// PrintFolderName is the folder, inside the person's Documents, where PDFs
+// go unless they choose another.
+const PrintFolderName = "Repère Cyber"
+
+// PrintDir is where PDFs are written without asking: the folder chosen
+// last time if it still exists, else Documents/Repère Cyber (created),
+// else the home folder. A secretary printing in a hurry never sees a
+// folder dialog.
+func (c *Core) PrintDir(ctx context.Context) (string, error) {
+	if u, err := c.User(); err == nil {
+		if dir, _ := u.Setting(ctx, settingPrintDir, ""); dir != "" && isDir(dir) {
+			return dir, nil
+		}
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	base := home
+	if docs := filepath.Join(home, "Documents"); isDir(docs) {
+		base = docs
+	}
+	dir := filepath.Join(base, PrintFolderName)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return home, nil // the home folder is writable where Documents is not
+	}
+	return dir, nil
+}
+
+// SetPrintDir remembers the folder the person chose for PDFs.
+func (c *Core) SetPrintDir(ctx context.Context, dir string) error {
+	u, err := c.User()
+	if err != nil {
+		return err
+	}
+	return u.SetSetting(ctx, settingPrintDir, dir)
+}
+
+// settingPrintDir is the key of the last folder chosen for PDFs (the
+// window's « Enregistrer sous… »); it is not one of Settings, which the
+// command line lists.
+const settingPrintDir = "export_dir"
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }

@@ -113,6 +113,34 @@ func (c *Core) SetMyCommune(ctx context.Context, insee string) error {
 	return u.SetSetting(ctx, SettingCommune.Key, insee)
 }
 
+// settingWelcomed records that the first start asked for the commune,
+// so that skipping the question is not asked again.
+const settingWelcomed = "welcomed"
+
+// Welcomed reports whether the first-start question was already asked
+// (or a commune chosen). Without user data it says yes: asking at every
+// start what cannot be saved would only annoy.
+func (c *Core) Welcomed(ctx context.Context) bool {
+	u, err := c.User()
+	if err != nil {
+		return true
+	}
+	if _, ok := c.MyCommune(ctx); ok {
+		return true
+	}
+	v, err := u.Setting(ctx, settingWelcomed, "")
+	return err != nil || v != ""
+}
+
+// SetWelcomed remembers that the first-start question was asked.
+func (c *Core) SetWelcomed(ctx context.Context) error {
+	u, err := c.User()
+	if err != nil {
+		return err
+	}
+	return u.SetSetting(ctx, settingWelcomed, "1")
+}
+
 // LocalContacts returns the mairie's own contacts for a commune.
 func (c *Core) LocalContacts(ctx context.Context, insee string) ([]content.LocalContact, error) {
 	u, err := c.User()

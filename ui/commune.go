@@ -23,9 +23,15 @@ import (
 type communeScreen struct {
 	shell   *shell
 	shown   *store.Competent // the commune on screen
-	finder  *widget.Entry
+	finder  *keyEntry
 	matches []content.Place
+	cursor  int // the match Entrée picks, moved with ↑ ↓
 	list    *widget.List
+	// welcome is true on a first start: the chooser says why the commune
+	// matters, picking one makes it the person's at once, and « Plus
+	// tard » skips.
+	welcome bool
+	intro   *fyne.Container
 	chooser *fyne.Container
 	detail  *fyne.Container
 	local   *localContactsForm
@@ -34,13 +40,14 @@ type communeScreen struct {
 
 func newCommuneScreen(s *shell) *communeScreen {
 	c := &communeScreen{shell: s, detail: container.NewVBox(), local: newLocalContactsForm(s)}
-	c.finder = widget.NewEntry()
-	c.finder.SetPlaceHolder("Nom ou code postal de la commune, par exemple : Brest, 29200")
+	c.finder = newKeyEntry(c.moveCursor)
+	c.finder.SetPlaceHolder("Nom, code postal ou code INSEE de la commune, par exemple : Brest, 29200")
 	c.finder.OnChanged = c.onFind
-	c.finder.OnSubmitted = func(string) { c.onPick(0) }
+	c.finder.OnSubmitted = func(string) { c.onPick(c.cursor) }
 	c.list = widget.NewList(func() int { return len(c.matches) }, c.createRow, c.updateRow)
 	c.list.OnSelected = func(i widget.ListItemID) { c.list.Unselect(i); c.onPick(i) }
-	c.chooser = container.NewBorder(container.NewVBox(subheading("Choisir une commune"), c.finder), nil, nil, nil, c.list)
+	c.intro = container.NewVBox(subheading("Choisir une commune"))
+	c.chooser = container.NewBorder(container.NewVBox(c.intro, c.finder), nil, nil, nil, c.list)
 	c.obj = container.NewStack(c.chooser, container.NewVScroll(container.NewPadded(c.detail)))
 	return c
 }
@@ -191,7 +198,9 @@ func (c *communeScreen) onFind(q string) {
 		return
 	}
 	c.matches = c.shell.lib.core.SearchCommunes(q, core.MaxCandidates)
+	c.cursor = 0
 	c.list.Refresh()
+	c.list.ScrollToTop()
 }
 
 func (c *communeScreen) createRow() fyne.CanvasObject {
@@ -202,13 +211,72 @@ func (c *communeScreen) createRow() fyne.CanvasObject {
 
 func (c *communeScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	p := c.matches[i]
-	o.(*widget.Label).SetText(fmt.Sprintf("%s (%s)  —  %s", p.Name, strings.Join(p.Postcodes, ", "), core.Where(p)))
+	l := o.(*widget.Label)
+	l.TextStyle = fyne.TextStyle{Bold: i == c.cursor}
+	prefix := "   "
+	if i == c.cursor {
+		prefix = "▸ "
+	}
+	l.SetText(fmt.Sprintf("%s%s (%s)  —  %s", prefix, p.Name, strings.Join(p.Postcodes, ", "), core.Where(p)))
+}
+
+// moveCursor moves the highlighted match, refreshing only the two rows.
+func (c *communeScreen) moveCursor(delta int) {
+	if len(c.matches) == 0 {
+		return
+	}
+	old := c.cursor
+	c.cursor = max(0, min(len(c.matches)-1, c.cursor+delta))
+	c.list.RefreshItem(old)
+	c.list.RefreshItem(c.cursor)
+	c.list.ScrollTo(c.cursor)
 }
 
 func (c *communeScreen) onPick(i int) {
-	if i < len(c.matches) {
-		c.shell.onOpenCommune(c.matches[i].INSEE)
+	if i >= len(c.matches) {
+		return
 	}
+	insee := c.matches[i].INSEE
+	if !c.welcome {
+		c.shell.onOpenCommune(insee)
+		return
+	}
+	comp, err := c.shell.lib.competent(context.Background(), insee)
+	if err != nil {
+		log.Printf("commune %s: %v", insee, err)
+		return
+	}
+	c.endWelcome()
+	c.shown = comp
+	c.onChoose()
+}
+
+// askFirstCommune shows the chooser as the first screen of a first start.
+func (c *communeScreen) askFirstCommune() {
+	c.welcome = true
+	later := widget.NewButton("Plus tard", c.onLater)
+	c.intro.Objects = []fyne.CanvasObject{
+		heading("Bienvenue. Quelle est votre commune ?"),
+		paragraph("Repère Cyber affichera alors, sans chercher, le CSIRT de votre région, l'ANSSI et vos propres contacts (prestataire informatique, assureur…), à l'écran comme sur les fiches imprimées. Vous pourrez la changer à tout moment dans « Ma commune »."),
+		container.NewHBox(later),
+	}
+	c.intro.Refresh()
+	c.shell.navigate(page{name: pageCommune})
+	c.shell.win.Canvas().Focus(c.finder)
+}
+
+func (c *communeScreen) onLater() {
+	c.endWelcome()
+	c.shell.onHome()
+}
+
+// endWelcome puts the chooser back to its ordinary form and remembers
+// that the question was asked.
+func (c *communeScreen) endWelcome() {
+	c.welcome = false
+	c.intro.Objects = []fyne.CanvasObject{subheading("Choisir une commune")}
+	c.intro.Refresh()
+	c.shell.saveUserData("votre choix", func(ctx context.Context, cr *core.Core) error { return cr.SetWelcomed(ctx) })
 }
 
 // onChoose makes the commune on screen the person's commune: remembered

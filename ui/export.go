@@ -6,21 +6,19 @@ import (
 	"io"
 	"log"
 	"net/url"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/content"
 	"reperecyber/core"
 	"reperecyber/export"
 )
-
-// settingExportDir remembers the folder PDFs were last saved to.
-const settingExportDir = "export_dir"
 
 // pdfJob writes one PDF; ctx is cancelled when the person presses Annuler.
 type pdfJob func(ctx context.Context, w io.Writer, progress func(done, total int)) error
@@ -83,36 +81,39 @@ func (s *shell) onExportFiche(outcomeID string) {
 	})
 }
 
-// exportPDF asks for a folder, then writes the PDF there in the
-// background. A folder, not a file, is asked for because Fyne's save
-// dialog empties an existing file the moment it is chosen: here the file
-// is only replaced, atomically, once the new one is complete.
+// exportPDF writes the PDF straight into the print folder (Documents/
+// Repère Cyber unless the person chose another) under its readable name:
+// no dialog stands between Ctrl+P and the paper. « Enregistrer sous… »
+// is offered afterwards.
 func (s *shell) exportPDF(name string, batch bool, job pdfJob) {
+	dir, err := s.lib.core.PrintDir(context.Background())
+	if err != nil {
+		log.Printf("print folder: %v", err)
+		s.saveAs(name, batch, job)
+		return
+	}
+	s.writePDF(filepath.Join(dir, name), batch, job)
+}
+
+// saveAs asks for a folder, then writes the PDF there. A folder, not a
+// file, is asked for because Fyne's save dialog empties an existing file
+// the moment it is chosen: here the file is only replaced, atomically,
+// once the new one is complete.
+func (s *shell) saveAs(name string, batch bool, job pdfJob) {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			return // cancelled
 		}
-		s.setSetting(settingExportDir, dir.Path())
-		s.writePDF(filepath.Join(dir.Path(), name), batch, job)
+		path := dir.Path()
+		s.saveUserData("le dossier choisi", func(ctx context.Context, c *core.Core) error { return c.SetPrintDir(ctx, path) })
+		s.writePDF(filepath.Join(path, name), batch, job)
 	}, s.win)
-	if loc := s.exportDir(); loc != nil {
-		d.SetLocation(loc)
+	if dir, err := s.lib.core.PrintDir(context.Background()); err == nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
 	}
 	d.Show()
-}
-
-// exportDir is the last folder used, else Documents, else the home folder.
-func (s *shell) exportDir() fyne.ListableURI {
-	home, _ := os.UserHomeDir()
-	for _, dir := range []string{s.lib.settings[settingExportDir], filepath.Join(home, "Documents"), home} {
-		if dir == "" {
-			continue
-		}
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			return l
-		}
-	}
-	return nil
 }
 
 // writePDF runs job into path off the UI goroutine, with a progress
@@ -136,27 +137,69 @@ func (s *shell) writePDF(path string, batch bool, job pdfJob) {
 				prog.Hide() // its close handler cancels a context now done: harmless
 			}
 			cancel()
-			s.onPDFWritten(path, err)
+			s.onPDFWritten(path, err, batch, job)
 		})
 	})
 }
 
-func (s *shell) onPDFWritten(path string, err error) {
+func (s *shell) onPDFWritten(path string, err error, batch bool, job pdfJob) {
 	switch {
 	case errors.Is(err, context.Canceled):
 		s.status.SetText("Création annulée : aucun fichier n'a été écrit.")
 	case err != nil:
 		log.Printf("export %s: %v", path, err)
 		s.status.SetText("Le PDF n'a pas pu être créé.")
-		dialog.ShowInformation("PDF non créé", "Le fichier n'a pas pu être écrit dans ce dossier.\nChoisissez un autre dossier (par exemple Documents) et réessayez.\n\nAucun fichier existant n'a été modifié.", s.win)
+		name := filepath.Base(path)
+		dialog.ShowCustomConfirm("PDF non créé", "Choisir un autre dossier…", "Fermer",
+			widget.NewLabel("Le fichier n'a pas pu être écrit dans ce dossier :\n"+filepath.Dir(path)+"\n\nAucun fichier existant n'a été modifié."),
+			func(other bool) {
+				if other {
+					s.saveAs(name, batch, job)
+				}
+			}, s.win)
 	default:
 		s.status.SetText("PDF enregistré : " + path)
-		msg := widget.NewLabel("Le PDF est enregistré ici :\n" + path)
-		dialog.ShowCustomConfirm("PDF enregistré", "Ouvrir", "Fermer", msg, func(open bool) {
-			if open {
-				s.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)})
-			}
-		}, s.win)
+		s.showWritten(path, batch, job)
+	}
+}
+
+// showWritten offers what people do next with a PDF: open it to print,
+// open its folder, or save it elsewhere (a USB key).
+func (s *shell) showWritten(path string, batch bool, job pdfJob) {
+	var d dialog.Dialog
+	openFile := widget.NewButtonWithIcon("Ouvrir le PDF", theme.DocumentPrintIcon(), func() {
+		d.Hide()
+		s.openPath(path)
+	})
+	openFile.Importance = widget.HighImportance
+	openDir := widget.NewButtonWithIcon("Ouvrir le dossier", theme.FolderOpenIcon(), func() {
+		d.Hide()
+		s.openPath(filepath.Dir(path))
+	})
+	other := widget.NewButtonWithIcon("Enregistrer sous…", theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		s.saveAs(filepath.Base(path), batch, job)
+	})
+	closeBtn := widget.NewButton("Fermer", func() { d.Hide() })
+	body := container.NewVBox(
+		paragraph("Le PDF est enregistré ici :\n"+path),
+		container.NewHBox(openFile, openDir, other, closeBtn),
+	)
+	d = dialog.NewCustomWithoutButtons("PDF enregistré", body, s.win)
+	d.Show()
+	s.win.Canvas().Focus(openFile)
+}
+
+// openPath opens a file or folder with the system's program for it.
+func (s *shell) openPath(path string) {
+	// Fyne's file URI spells Windows paths right (file:///C:/…).
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = s.app.OpenURL(u)
+	}
+	if err != nil {
+		log.Printf("open %s: %v", path, err)
+		s.status.SetText("Impossible d'ouvrir « " + path + " » : ouvrez-le depuis votre explorateur de fichiers.")
 	}
 }
 

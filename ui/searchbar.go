@@ -63,3 +63,28 @@ func (e *searchEntry) onEscape() {
 	}
 	e.shell.onBack()
 }
+
+// keyEntry is an entry whose ↑ and ↓ move a cursor in a list beside it
+// (the commune picker), the rest being ordinary typing.
+type keyEntry struct {
+	widget.Entry
+	onMove func(delta int)
+}
+
+func newKeyEntry(onMove func(int)) *keyEntry {
+	e := &keyEntry{onMove: onMove}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey turns ↑ and ↓ into cursor moves.
+func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyDown:
+		e.onMove(1)
+	case fyne.KeyUp:
+		e.onMove(-1)
+	default:
+		e.Entry.TypedKey(k)
+	}
+}

@@ -144,10 +144,13 @@ func (s *shell) load(ctx context.Context) {
 		if err := lib.core.UserErr(); err != nil {
 			s.onUserDataUnavailable(err)
 		}
-		if q := s.search.Text; q != "" {
-			s.onQuery(q) // typed while loading
-		} else if s.env.OpenAt != "" {
+		switch {
+		case s.search.Text != "":
+			s.onQuery(s.search.Text) // typed while loading
+		case s.env.OpenAt != "":
 			s.openAt(s.env.OpenAt)
+		case !lib.core.Welcomed(context.Background()):
+			s.commune.askFirstCommune()
 		}
 	})
 }

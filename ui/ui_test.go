@@ -85,8 +85,16 @@ func TestMain(m *testing.M) {
 }
 
 // newTestShell builds the real window over the shared core, with the
-// person's data in dir, and loads it as the app does at start-up.
+// person's data in dir, and loads it as the app does at start-up, past
+// the first-start question.
 func newTestShell(t *testing.T, dir string) *shell {
+	t.Helper()
+	return newTestShellAt(t, dir, false)
+}
+
+// newTestShellAt is newTestShell; firstStart leaves the first-start
+// question to be asked.
+func newTestShellAt(t *testing.T, dir string, firstStart bool) *shell {
 	t.Helper()
 	a := test.NewTempApp(t)
 	paths := sharedCore.Paths()
@@ -94,7 +102,15 @@ func newTestShell(t *testing.T, dir string) *shell {
 	env := Env{
 		Info: testInfo,
 		Core: core.Config{Paths: paths, App: testInfo},
-		Open: func(context.Context) (*core.Core, error) { return sharedCore.WithUser(paths.User), nil },
+		Open: func(ctx context.Context) (*core.Core, error) {
+			c := sharedCore.WithUser(paths.User)
+			if !firstStart && c.UserErr() == nil {
+				if err := c.SetWelcomed(ctx); err != nil {
+					return nil, err
+				}
+			}
+			return c, nil
+		},
 		Icon: assets.Icon,
 	}
 	w := test.NewTempWindow(t, nil)
@@ -495,4 +511,66 @@ func labelsOf(o fyne.CanvasObject) string {
 	}
 	walk(o)
 	return b.String()
+}
+
+// TestPrintGoesStraightToDocuments: Ctrl+P on « Ma commune » writes the
+// sheet into Documents/Repère Cyber under the commune's name, no folder
+// dialog first, then offers to open it.
+func TestPrintGoesStraightToDocuments(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	if err := os.Mkdir(filepath.Join(home, "Documents"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestShell(t, t.TempDir())
+	s.lib.commune, _ = s.lib.competent(context.Background(), "29019")
+	s.navigate(page{name: pageCommune})
+	s.onPrintShortcut()
+	settle(s)
+	path := filepath.Join(home, "Documents", "Repère Cyber", "fiche-contacts-29019-brest.pdf")
+	if b, err := os.ReadFile(path); err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("no sheet at %s: %v", path, err)
+	}
+	if !strings.Contains(s.status.Text, path) {
+		t.Errorf("status %q", s.status.Text)
+	}
+}
+
+// TestFirstStartAsksForTheCommune: the first screen asks for the commune,
+// the keyboard alone chooses it (type, ↓, Entrée), and it is not asked
+// again; « Plus tard » skips for good.
+func TestFirstStartAsksForTheCommune(t *testing.T) {
+	dir := t.TempDir()
+	s := newTestShellAt(t, dir, true)
+	if s.current().name != pageCommune || !s.commune.welcome {
+		t.Fatalf("first screen %v", s.current())
+	}
+	if s.win.Canvas().Focused() != s.commune.finder {
+		t.Error("the commune box does not have the focus")
+	}
+	test.Type(s.commune.finder, "29860") // Bourg-Blanc, Le Drennec, Kersaint-Plabennec…
+	second := s.commune.matches[1]
+	s.commune.finder.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.commune.finder.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	settle(s)
+	if s.lib.commune == nil || s.lib.commune.Place.INSEE != second.INSEE {
+		t.Fatalf("chose %v, want %s", s.lib.commune, second.Name)
+	}
+	if s.current().name != pageCommune || s.commune.welcome {
+		t.Errorf("after choosing: page %v", s.current())
+	}
+	s.close()
+	if s = newTestShellAt(t, dir, true); s.current().name == pageCommune {
+		t.Error("asked again after a commune was chosen")
+	}
+
+	dir = t.TempDir()
+	s = newTestShellAt(t, dir, true)
+	s.commune.onLater()
+	settle(s)
+	s.close()
+	if s = newTestShellAt(t, dir, true); s.current().name != pageHome {
+		t.Errorf("asked again after « Plus tard »: %v", s.current())
+	}
 }
