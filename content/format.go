@@ -55,15 +55,14 @@ func FormatDate(d string) string {
 }
 
 // SourceLine describes a source for people: where, and when.
+// Web pages keep their full address, for checking; seed documents are
+// named by their title.
 func SourceLine(s Source) string {
 	name := s.URL
 	if s.IsSeed() {
-		name = "document « " + strings.TrimPrefix(s.URL, seedPrefix) + " »"
+		name = SourceTitle(s)
 	}
-	if s.Undated {
-		return name + " (non daté, consulté en " + FormatDate(s.Date) + ")"
-	}
-	return name + " (" + FormatDate(s.Date) + ")"
+	return name + " (" + SourceWhen(s) + ")"
 }
 
 // Paragraphs splits a body into paragraphs and list items: blank lines

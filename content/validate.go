@@ -201,6 +201,8 @@ func (v *validator) source(s Source, what string, bad func(string, ...any)) {
 	case s.IsSeed():
 		if !seedPattern.MatchString(s.URL) {
 			bad("%s : nom de document source invalide %q", what, s.URL)
+		} else if _, ok := seedTitles[strings.TrimPrefix(s.URL, seedPrefix)]; !ok {
+			bad("%s : le document %q n'a pas de titre (content/seeds.go)", what, s.URL)
 		}
 	default:
 		if err := checkURL(s.URL, false); err != "" {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"strings"
 
@@ -146,7 +147,8 @@ func contactRow(ct content.Contact, onCopy, onOpenURL func(string)) fyne.CanvasO
 	} else if ct.Note != "" {
 		parts = append(parts, note(ct.Note))
 	}
-	parts = append(parts, note("Source : "+content.SourceLine(ct.SourceOf())))
+	src := ct.SourceOf()
+	parts = append(parts, note("Source : "+content.SourceTitle(src)+" ("+content.SourceWhen(src)+")"))
 	return container.NewVBox(parts...)
 }
 
@@ -171,15 +173,29 @@ func (c *cardView) links(title string, ids []string) []fyne.CanvasObject {
 	return append([]fyne.CanvasObject{widget.NewSeparator(), subheading(title)}, buttons...)
 }
 
+// sources lists where the card's facts come from, folded: people who
+// check open it; the others are not slowed down by addresses.
 func (c *cardView) sources(e content.Entry) []fyne.CanvasObject {
 	if len(e.Sources) == 0 {
 		return nil
 	}
-	objs := []fyne.CanvasObject{widget.NewSeparator(), subheading("Sources")}
+	rows := container.NewVBox()
 	for _, s := range e.Sources {
-		objs = append(objs, note(content.SourceLine(s)))
+		rows.Add(sourceRow(s, c.shell.onOpenURL))
 	}
-	return objs
+	acc := widget.NewAccordion(widget.NewAccordionItem(fmt.Sprintf("Sources (%d)", len(e.Sources)), rows))
+	return []fyne.CanvasObject{widget.NewSeparator(), acc}
+}
+
+// sourceRow names a source by its title or site and date, with a button
+// that opens a web page.
+func sourceRow(s content.Source, onOpenURL func(string)) fyne.CanvasObject {
+	label := note(content.SourceTitle(s) + " (" + content.SourceWhen(s) + ")")
+	if s.IsSeed() {
+		return label
+	}
+	u := s.URL
+	return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Ouvrir", theme.ComputerIcon(), func() { onOpenURL(u) }), label)
 }
 
 func (c *cardView) updateStar() {

@@ -61,7 +61,24 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 	if t.fixed {
 		v = t.variant
 	}
+	if c, ok := readableColors[v][n]; ok {
+		return c
+	}
 	return theme.DefaultTheme().Color(n, v)
+}
+
+// readableColors replace the default colours that are too pale to read:
+// the warning orange of « à vérifier » is 2.2:1 on white in Fyne's light
+// theme (this brown is 6.2:1), and the focus ring, a translucent blue,
+// is hard to see on both backgrounds (these solid blues are above 3:1).
+var readableColors = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
+	theme.VariantLight: {
+		theme.ColorNameWarning: color.NRGBA{R: 0x8a, G: 0x4b, B: 0x00, A: 0xff},
+		theme.ColorNameFocus:   color.NRGBA{R: 0x1a, G: 0x56, B: 0xc4, A: 0xff},
+	},
+	theme.VariantDark: {
+		theme.ColorNameFocus: color.NRGBA{R: 0x8a, G: 0xb4, B: 0xff, A: 0xff},
+	},
 }
 
 func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }

@@ -236,6 +236,11 @@ func callValue(c content.Contact, onCopy, onOpenURL func(string)) fyne.CanvasObj
 	value.TextStyle = fyne.TextStyle{Bold: true}
 	value.SizeName = theme.SizeNameSubHeadingText
 	value.Selectable = true
+	// A long web address breaks anywhere rather than widen the window.
+	value.Wrapping = fyne.TextWrapWord
+	if c.Type == content.ContactURL || c.Type == content.ContactEmail {
+		value.Wrapping = fyne.TextWrapBreak
+	}
 	v := c.Value
 	buttons := []fyne.CanvasObject{widget.NewButtonWithIcon("Copier", theme.ContentCopyIcon(), func() { onCopy(v) })}
 	if c.Type == content.ContactURL {

@@ -574,3 +574,31 @@ func TestFirstStartAsksForTheCommune(t *testing.T) {
 		t.Errorf("asked again after « Plus tard »: %v", s.current())
 	}
 }
+
+// TestEveryScreenFitsALaptopAtTheLargestText: at « Très grand », no
+// screen asks for more width than a 1366-pixel laptop has (window
+// borders and the scroll bar aside): long addresses and the urgency
+// strip wrap instead of widening the window.
+func TestEveryScreenFitsALaptopAtTheLargestText(t *testing.T) {
+	const maxWidth = 1300
+	s := newTestShell(t, t.TempDir())
+	s.app.Settings().SetTheme(newAppTheme("xlarge", "light"))
+	s.lib.commune, _ = s.lib.competent(context.Background(), "29019")
+	pages := []page{{name: pageHome}, {name: pageCommune}, {name: pageTriage}, {name: pageSettings}, {name: pageHelp}, {name: pagePrint}, {name: pageFavourites}}
+	for _, k := range content.Kinds {
+		pages = append(pages, page{name: pageBrowse, arg: string(k)})
+	}
+	for id := range s.lib.entries {
+		pages = append(pages, page{name: pageCard, arg: id})
+	}
+	tree := s.lib.tree()
+	for _, o := range tree.Outcomes {
+		pages = append(pages, page{name: pageTriage, arg: o.ID})
+	}
+	for _, p := range pages {
+		s.navigate(p)
+		if w := s.content().MinSize().Width; w > maxWidth {
+			t.Errorf("%v needs %.0f px", p, w)
+		}
+	}
+}

@@ -11,10 +11,12 @@ import (
 
 // heading is a large bold title that wraps.
 func heading(text string) *widget.RichText {
-	return widget.NewRichText(&widget.TextSegment{
+	r := widget.NewRichText(&widget.TextSegment{
 		Text:  text,
 		Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}},
 	})
+	r.Wrapping = fyne.TextWrapWord // a long title must not widen the window
+	return r
 }
 
 // subheading is a bold section title.
