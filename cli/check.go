@@ -3,13 +3,20 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
+	"strings"
 	"time"
 
 	"reperecyber/assets"
 	"reperecyber/content"
 )
 
-func runCheck(_ context.Context, env Env, _ []string) int {
+func runCheck(_ context.Context, env Env, args []string) int {
+	verbose := len(args) == 1 && (args[0] == "--verbose" || args[0] == "-v")
+	if len(args) > 0 && !verbose {
+		fmt.Fprintln(env.Stderr, "Usage : reperecyber check [--verbose]   (--verbose : chaque fait « à vérifier » avec la note des éditeurs)")
+		return ExitUsage
+	}
 	b, err := assets.Bundle()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "Contenu illisible : %v\n", err)
@@ -40,5 +47,24 @@ func runCheck(_ context.Context, env Env, _ []string) int {
 	fmt.Fprintf(env.Stdout, "Contenu valide : %d services, %d définitions, %d fiches du pack élus, %s communes ; %d fiches « à vérifier ».\n",
 		counts[content.KindService], counts[content.KindDefinition], counts[content.KindElus], content.FormatInt(len(a.Communes)), toCheck)
 	fmt.Fprintln(env.Stdout, triageSummary())
+	if verbose {
+		writeDoubts(env.Stdout, b.Entries)
+	}
 	return ExitOK
+}
+
+// writeDoubts lists, for editors, every fact « à vérifier » with the note
+// that says how its sources disagree: the notes users are spared.
+func writeDoubts(w io.Writer, entries []content.Entry) {
+	fmt.Fprintln(w, "\nFaits « à vérifier » :")
+	for _, e := range entries {
+		if e.Status == content.StatusToCheck {
+			writeWrapped(w, fmt.Sprintf("  %s (fiche) : %s", e.ID, e.Note), "      ")
+		}
+		for _, c := range e.Contacts {
+			if c.Status == content.StatusToCheck {
+				writeWrapped(w, fmt.Sprintf("  %s, %s %s : %s", e.ID, strings.ToLower(c.Type.Label()), c.Value, c.Note), "      ")
+			}
+		}
+	}
 }

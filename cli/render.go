@@ -50,8 +50,8 @@ func writeContacts(w io.Writer, contacts []content.Contact) {
 		}
 		fmt.Fprintf(w, "  %s : %s\n", label, c.Value)
 		writeWrapped(w, "Source : "+content.SourceLine(c.SourceOf()), "      ")
-		if c.Status == content.StatusToCheck {
-			writeWrapped(w, "À vérifier : "+c.Note, "      ")
+		if doubt := c.ToConfirm(); doubt != "" {
+			writeWrapped(w, "À vérifier : "+doubt+" (détail : reperecyber check --verbose)", "      ")
 		} else if c.Note != "" {
 			writeWrapped(w, "Note : "+c.Note, "      ")
 		}

@@ -226,10 +226,42 @@ func (e Entry) Hours() (Contact, bool) {
 	return Contact{}, false
 }
 
+// Doubtful reports whether what a person uses first is « à vérifier »:
+// the entry as a whole, or its main contact. A doubt on its hours or on a
+// second address is said next to that value, not on the whole entry.
+func (e Entry) Doubtful() bool {
+	if e.Status == StatusToCheck {
+		return true
+	}
+	c, ok := e.MainContact()
+	return ok && c.Status == StatusToCheck
+}
+
+// ToConfirm says in plain words which value of a contact is « à
+// vérifier » (« horaires à confirmer »), empty when it is not.
+func (c Contact) ToConfirm() string {
+	if c.Status != StatusToCheck {
+		return ""
+	}
+	switch c.Type {
+	case ContactPhone, ContactSMS:
+		return "numéro à confirmer"
+	case ContactEmail:
+		return "adresse de courriel à confirmer"
+	case ContactURL:
+		return "adresse du site à confirmer"
+	case ContactAddress:
+		return "adresse postale à confirmer"
+	case ContactHours:
+		return "horaires à confirmer"
+	}
+	return "à confirmer"
+}
+
 // Badges returns the short labels shown next to the entry title.
 func (e Entry) Badges() []string {
 	var b []string
-	if e.NeedsCheck() {
+	if e.Doubtful() {
 		b = append(b, labelToCheck)
 	}
 	if e.Historical {

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"strings"
 	"testing"
 
 	"reperecyber/content"
@@ -43,5 +44,42 @@ func TestValidPhone(t *testing.T) {
 		if got := content.ValidPhone(tt.in); got != tt.want {
 			t.Errorf("ValidPhone(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestDoubtIsSaidNextToItsValue(t *testing.T) {
+	phone := content.Contact{Type: content.ContactPhone, Value: "0 800 200 008", Status: content.StatusOK}
+	hours := content.Contact{Type: content.ContactHours, Value: "9 h – 18 h", Status: content.StatusToCheck, Note: "une autre source dit 17 h 30"}
+	tests := []struct {
+		name     string
+		e        content.Entry
+		doubtful bool
+	}{
+		{"solid number, doubtful hours", content.Entry{Status: content.StatusOK, Contacts: []content.Contact{phone, hours}}, false},
+		{"doubtful number", content.Entry{Status: content.StatusOK, Contacts: []content.Contact{{Type: content.ContactPhone, Value: "+686 40 455 200", Status: content.StatusToCheck}}}, true},
+		{"doubtful entry", content.Entry{Status: content.StatusToCheck, Contacts: []content.Contact{phone}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.e.Doubtful(); got != tt.doubtful {
+				t.Errorf("Doubtful = %v", got)
+			}
+		})
+	}
+	if got := hours.ToConfirm(); got != "horaires à confirmer" {
+		t.Errorf("hours: %q", got)
+	}
+	if got := phone.ToConfirm(); got != "" {
+		t.Errorf("solid phone: %q", got)
+	}
+}
+
+func TestSeedsAreNamedByTitle(t *testing.T) {
+	s := content.Source{URL: "seed:004_21d2cdd1da2ea3cf.txt", Date: "2025"}
+	if got := content.SourceLine(s); !strings.Contains(got, "CALAE") || strings.Contains(got, "004_") {
+		t.Errorf("content.SourceLine = %q", got)
+	}
+	if got := content.SourceTitle(content.Source{URL: "https://www.cnil.fr/fr/notifier"}); got != "www.cnil.fr" {
+		t.Errorf("web title %q", got)
 	}
 }

@@ -69,13 +69,10 @@ func (c *cardView) show(id string) {
 
 func (c *cardView) badges(e content.Entry) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
-	if e.NeedsCheck() {
-		b := badge("À vérifier : les sources ne concordent pas sur certains points (détail sous le contact concerné)", widget.WarningImportance)
+	if e.Status == content.StatusToCheck {
+		b := badge("À vérifier : "+e.Note, widget.WarningImportance)
 		b.Wrapping = fyne.TextWrapWord
 		objs = append(objs, b)
-		if e.Status == content.StatusToCheck {
-			objs = append(objs, note(e.Note))
-		}
 	}
 	if e.Historical {
 		objs = append(objs, badge("Historique : gardé pour mémoire, à ne pas utiliser en premier", widget.MediumImportance))
@@ -140,8 +137,10 @@ func contactRow(ct content.Contact, onCopy, onOpenURL func(string)) fyne.CanvasO
 		buttons = append(buttons, widget.NewButtonWithIcon("Ouvrir le site", theme.ComputerIcon(), func() { onOpenURL(v) }))
 	}
 	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, kind, container.NewHBox(buttons...), value)}
-	if ct.Status == content.StatusToCheck {
-		b := badge("À vérifier : "+ct.Note, widget.WarningImportance)
+	// A doubt is said next to its value, in plain words; how the sources
+	// disagree is for editors (reperecyber check --verbose).
+	if doubt := ct.ToConfirm(); doubt != "" {
+		b := badge(strings.ToUpper(doubt[:1])+doubt[1:], widget.WarningImportance)
 		b.Wrapping = fyne.TextWrapWord
 		parts = append(parts, b)
 	} else if ct.Note != "" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -222,8 +223,8 @@ func (t *triageScreen) callCard(e content.Entry, named bool) fyne.CanvasObject {
 	}
 	if h, ok := e.Hours(); ok {
 		text := "Horaires : " + h.Value
-		if h.Status == content.StatusToCheck {
-			text += " (horaires à confirmer)"
+		if doubt := h.ToConfirm(); doubt != "" {
+			text += " (" + doubt + ")"
 		}
 		parts = append(parts, note(text))
 	}
@@ -247,8 +248,8 @@ func callValue(c content.Contact, onCopy, onOpenURL func(string)) fyne.CanvasObj
 		buttons = append(buttons, widget.NewButtonWithIcon("Ouvrir le site", theme.ComputerIcon(), func() { onOpenURL(v) }))
 	}
 	row := container.NewBorder(nil, nil, widget.NewLabel(c.Type.Label()), container.NewHBox(buttons...), value)
-	if c.Status == content.StatusToCheck {
-		return container.NewVBox(row, note(c.Type.Label()+" à confirmer : voir la fiche."))
+	if doubt := c.ToConfirm(); doubt != "" {
+		return container.NewVBox(row, note(strings.ToUpper(doubt[:1])+doubt[1:]+"."))
 	}
 	return row
 }
