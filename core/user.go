@@ -141,6 +141,35 @@ func (c *Core) SetWelcomed(ctx context.Context) error {
 	return u.SetSetting(ctx, settingWelcomed, "1")
 }
 
+// settingWindow remembers the window's size between sessions.
+const settingWindow = "window_size"
+
+// WindowSize is the size the window had when last closed, if known and
+// sane (at least 640×400 and at most 10000 pixels each way).
+func (c *Core) WindowSize(ctx context.Context) (w, h int, ok bool) {
+	u, err := c.User()
+	if err != nil {
+		return 0, 0, false
+	}
+	v, err := u.Setting(ctx, settingWindow, "")
+	if err != nil {
+		return 0, 0, false
+	}
+	if n, _ := fmt.Sscanf(v, "%dx%d", &w, &h); n != 2 || w < 640 || h < 400 || w > 10000 || h > 10000 {
+		return 0, 0, false
+	}
+	return w, h, true
+}
+
+// SetWindowSize remembers the window's size.
+func (c *Core) SetWindowSize(ctx context.Context, w, h int) error {
+	u, err := c.User()
+	if err != nil {
+		return err
+	}
+	return u.SetSetting(ctx, settingWindow, fmt.Sprintf("%dx%d", w, h))
+}
+
 // LocalContacts returns the mairie's own contacts for a commune.
 func (c *Core) LocalContacts(ctx context.Context, insee string) ([]content.LocalContact, error) {
 	u, err := c.User()

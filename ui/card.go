@@ -242,7 +242,7 @@ func (c *cardView) onStarFailed(id string, on bool) {
 	if c.current == id {
 		c.updateStar()
 	}
-	c.shell.status.SetText("Le favori n'a pas pu être enregistré.")
+	c.shell.say("Le favori n'a pas pu être enregistré.")
 }
 
 func (c *cardView) onPrint() {

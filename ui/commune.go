@@ -177,7 +177,7 @@ func (c *communeScreen) preview(insee string) {
 		runOnMain(func() {
 			if err != nil {
 				log.Printf("commune %s: %v", insee, err)
-				c.shell.status.SetText("Cette commune n'a pas pu être lue.")
+				c.shell.say("Cette commune n'a pas pu être lue.")
 				return
 			}
 			c.shown = comp

@@ -48,7 +48,7 @@ func (s *shell) onExportSheet() {
 	c := s.lib.commune
 	if c == nil {
 		s.navigate(page{name: pageCommune})
-		s.status.SetText("Choisissez d'abord votre commune : la fiche contacts lui est propre.")
+		s.say("Choisissez d'abord votre commune : la fiche contacts lui est propre.")
 		return
 	}
 	lib, opt, place := s.lib, s.exportOptions(), c.Place
@@ -129,7 +129,7 @@ func (s *shell) writePDF(path string, batch bool, job pdfJob) {
 		prog.Show()
 		progress = func(done, total int) { runOnMain(func() { bar.SetValue(float64(done) / float64(max(total, 1))) }) }
 	}
-	s.status.SetText("Création du PDF…")
+	s.say("Création du PDF…")
 	s.background(func() {
 		err := export.WriteFileAtomic(path, func(w io.Writer) error { return job(ctx, w, progress) })
 		runOnMain(func() {
@@ -145,10 +145,10 @@ func (s *shell) writePDF(path string, batch bool, job pdfJob) {
 func (s *shell) onPDFWritten(path string, err error, batch bool, job pdfJob) {
 	switch {
 	case errors.Is(err, context.Canceled):
-		s.status.SetText("Création annulée : aucun fichier n'a été écrit.")
+		s.say("Création annulée : aucun fichier n'a été écrit.")
 	case err != nil:
 		log.Printf("export %s: %v", path, err)
-		s.status.SetText("Le PDF n'a pas pu être créé.")
+		s.say("Le PDF n'a pas pu être créé.")
 		name := filepath.Base(path)
 		dialog.ShowCustomConfirm("PDF non créé", "Choisir un autre dossier…", "Fermer",
 			widget.NewLabel("Le fichier n'a pas pu être écrit dans ce dossier :\n"+filepath.Dir(path)+"\n\nAucun fichier existant n'a été modifié."),
@@ -158,7 +158,7 @@ func (s *shell) onPDFWritten(path string, err error, batch bool, job pdfJob) {
 				}
 			}, s.win)
 	default:
-		s.status.SetText("PDF enregistré : " + path)
+		s.say("PDF enregistré : " + path)
 		s.showWritten(path, batch, job)
 	}
 }
@@ -199,7 +199,7 @@ func (s *shell) openPath(path string) {
 	}
 	if err != nil {
 		log.Printf("open %s: %v", path, err)
-		s.status.SetText("Impossible d'ouvrir « " + path + " » : ouvrez-le depuis votre explorateur de fichiers.")
+		s.say("Impossible d'ouvrir « " + path + " » : ouvrez-le depuis votre explorateur de fichiers.")
 	}
 }
 

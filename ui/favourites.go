@@ -74,7 +74,7 @@ func (f *favouritesScreen) onClear() {
 	lib := f.shell.lib
 	lib.history = nil
 	f.refresh()
-	f.shell.status.SetText("Historique effacé.")
+	f.shell.say("Historique effacé.")
 	if lib.user == nil {
 		return
 	}

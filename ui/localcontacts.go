@@ -131,7 +131,7 @@ func (f *localContactsForm) onSave() {
 				f.errors.SetText("L'enregistrement a échoué : vos contacts précédents sont inchangés. Réessayez.")
 				return
 			}
-			f.shell.status.SetText("Contacts locaux enregistrés.")
+			f.shell.say("Contacts locaux enregistrés.")
 		})
 	})
 }

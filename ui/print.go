@@ -96,7 +96,7 @@ func (p *printScreen) onEPCI() {
 func (p *printScreen) onDepartement() {
 	i := p.dep.SelectedIndex()
 	if i < 0 {
-		p.shell.status.SetText("Choisissez d'abord un département dans la liste.")
+		p.shell.say("Choisissez d'abord un département dans la liste.")
 		return
 	}
 	d, cr := p.deps[i], p.shell.lib.core

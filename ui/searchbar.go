@@ -50,6 +50,8 @@ func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
 		e.onEscape()
 	case fyne.KeyF1:
 		e.shell.navigate(page{name: pageHelp})
+	case fyne.KeyPageDown, fyne.KeyPageUp:
+		e.shell.scrollKey(k)
 	default:
 		e.Entry.TypedKey(k)
 	}

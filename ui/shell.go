@@ -61,9 +61,15 @@ type shell struct {
 	stack  []page
 	center *fyne.Container
 	status *widget.Label
-	back   *widget.Button
-	search *searchEntry
-	strip  *urgencyStrip
+	// saying counts the passing messages, so that only the last one's
+	// timer puts the status line back.
+	saying int
+	// offsets are the scroll positions of the pages under the current
+	// one, by depth in stack, restored by Retour.
+	offsets map[int]float32
+	back    *widget.Button
+	search  *searchEntry
+	strip   *urgencyStrip
 
 	// screens renders each page: navigation is this table, so adding a
 	// screen touches one place.
@@ -135,6 +141,7 @@ func (s *shell) load(ctx context.Context) {
 		}
 		s.lib = lib
 		log.Printf("prêt : contenu et index chargés en %d ms", elapsed.Milliseconds())
+		s.restoreSize()
 		s.triage.setLibrary(lib)
 		s.applySettings()
 		for _, sc := range []interface{ setLibrary(*library) }{s.home, s.browse, s.commune, s.favourites, s.settings, s.print} {
@@ -195,6 +202,25 @@ func (s *shell) openAt(spec string) {
 	}
 }
 
+// sayFor is how long a passing message stays on the status line before
+// the line shows the commune and content date again.
+const sayFor = 8 * time.Second
+
+// say shows a passing message on the status line; it clears itself, so
+// « Copié » never stays there as if it were news.
+func (s *shell) say(msg string) {
+	s.status.SetText(msg)
+	s.saying++
+	n := s.saying
+	time.AfterFunc(sayFor, func() {
+		runOnMain(func() {
+			if s.saying == n { // no newer message since
+				s.updateStatus()
+			}
+		})
+	})
+}
+
 // updateStatus shows the commune and the content version.
 func (s *shell) updateStatus() {
 	if s.lib == nil {
@@ -207,13 +233,34 @@ func (s *shell) updateStatus() {
 	s.status.SetText(fmt.Sprintf("%s · Contenu du %s · hors ligne", where, content.FormatDate(s.lib.info.ContentDate)))
 }
 
-// navigate shows p and remembers it for Retour.
+// navigate shows p and remembers it for Retour, with where the page
+// being left was scrolled to.
 func (s *shell) navigate(p page) {
 	if n := len(s.stack); n > 0 && s.stack[n-1] == p {
 		return
 	}
+	s.saveOffset()
 	s.stack = append(s.stack, p)
 	s.show(p)
+	s.scrollTo(0)
+}
+
+// saveOffset remembers how far the current page is scrolled.
+func (s *shell) saveOffset() {
+	if sc := pageScroll(s.center); sc != nil && len(s.stack) > 0 {
+		if s.offsets == nil {
+			s.offsets = map[int]float32{}
+		}
+		s.offsets[len(s.stack)-1] = sc.offset()
+	}
+}
+
+// scrollTo scrolls the page on show: to the top for a new page, back to
+// where it was for Retour. A page never opens scrolled like the last one.
+func (s *shell) scrollTo(y float32) {
+	if sc := pageScroll(s.center); sc != nil {
+		sc.scrollTo(y)
+	}
 }
 
 // replace shows p in place of the current page (a new query replaces the
@@ -245,6 +292,10 @@ func (s *shell) show(p page) {
 	}
 	s.center.Objects = []fyne.CanvasObject{obj}
 	s.center.Refresh()
+	if s.lib != nil && s.saying > 0 {
+		s.saying++ // a passing message is about the page left: drop it
+		s.updateStatus()
+	}
 	s.back.Disable()
 	if len(s.stack) > 1 {
 		s.back.Enable()
@@ -258,8 +309,10 @@ func (s *shell) onBack() {
 		s.show(page{name: pageHome})
 		return
 	}
+	delete(s.offsets, len(s.stack)-1)
 	s.stack = s.stack[:len(s.stack)-1]
 	s.show(s.current())
+	s.scrollTo(s.offsets[len(s.stack)-1])
 }
 
 func (s *shell) onHome() {
@@ -268,14 +321,87 @@ func (s *shell) onHome() {
 	s.focusSearch()
 }
 
-func (s *shell) focusSearch() { s.win.Canvas().Focus(s.search) }
+// focusSearch puts the cursor in the search box, unless a dialog is open:
+// Ctrl+F must not act on the page behind it.
+func (s *shell) focusSearch() {
+	if !s.dialogOpen() {
+		s.win.Canvas().Focus(s.search)
+	}
+}
+
+// dialogOpen reports whether a dialog (or any pop-up) covers the page.
+func (s *shell) dialogOpen() bool { return s.win.Canvas().Overlays().Top() != nil }
+
+// scrollKey scrolls the page with Page précédente/suivante, Début, Fin,
+// when no widget took the key.
+func (s *shell) scrollKey(k *fyne.KeyEvent) bool {
+	sc := pageScroll(s.center)
+	if sc == nil {
+		return false
+	}
+	page := sc.height() * 0.9
+	switch k.Name {
+	case fyne.KeyPageDown:
+		sc.scrollTo(sc.offset() + page)
+	case fyne.KeyPageUp:
+		sc.scrollTo(max(0, sc.offset()-page))
+	case fyne.KeyHome:
+		sc.scrollTo(0)
+	case fyne.KeyEnd:
+		sc.scrollTo(1e9) // both clamp to the end
+	default:
+		return false
+	}
+	return true
+}
+
+// scroller is what scrolls a page: a scroll container or a list.
+type scroller interface {
+	offset() float32
+	scrollTo(y float32)
+	height() float32
+}
+
+type scrollBox struct{ *container.Scroll }
+
+func (b scrollBox) offset() float32 { return b.Offset.Y }
+func (b scrollBox) height() float32 { return b.Size().Height }
+func (b scrollBox) scrollTo(y float32) {
+	y = max(0, min(y, b.Content.MinSize().Height-b.Size().Height))
+	b.ScrollToOffset(fyne.NewPos(0, y))
+}
+
+type scrollList struct{ *widget.List }
+
+func (l scrollList) offset() float32    { return l.GetScrollOffset() }
+func (l scrollList) height() float32    { return l.Size().Height }
+func (l scrollList) scrollTo(y float32) { l.ScrollToOffset(y) }
+
+// pageScroll finds what scrolls the screen on show.
+func pageScroll(o fyne.CanvasObject) scroller {
+	switch w := o.(type) {
+	case *container.Scroll:
+		return scrollBox{w}
+	case *widget.List:
+		return scrollList{w}
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			if c.Visible() {
+				if sc := pageScroll(c); sc != nil {
+					return sc
+				}
+			}
+		}
+	}
+	return nil
+}
 
 // onQuery runs a search on every keystroke. The search itself takes well
 // under a millisecond (see search benchmarks), so it runs right here on
 // the UI goroutine: handing it to another goroutine would only add lag.
 func (s *shell) onQuery(q string) {
 	if s.lib == nil {
-		s.status.SetText("Chargement du contenu… la recherche sera prête dans un instant.")
+		s.say("Chargement du contenu… la recherche sera prête dans un instant.")
 		return
 	}
 	if q == "" {
@@ -347,17 +473,17 @@ func removeString(list []string, s string) []string {
 
 func (s *shell) onCopy(text string) {
 	s.app.Clipboard().SetContent(text)
-	s.status.SetText("Copié dans le presse-papiers : " + text)
+	s.say("Copié dans le presse-papiers : " + text)
 }
 
 func (s *shell) onOpenURL(u string) {
 	parsed, err := parseWebURL(u)
 	if err != nil {
-		s.status.SetText("Adresse web invalide : " + u)
+		s.say("Adresse web invalide : " + u)
 		return
 	}
 	if err := s.app.OpenURL(parsed); err != nil {
-		s.status.SetText("Le navigateur n'a pas pu s'ouvrir. Adresse : " + u)
+		s.say("Le navigateur n'a pas pu s'ouvrir. Adresse : " + u)
 	}
 }
 
@@ -381,7 +507,7 @@ func (s *shell) saveUserData(what string, save func(context.Context, *core.Core)
 		if err := save(context.Background(), c); err != nil {
 			log.Printf("save %s: %v", what, err)
 			runOnMain(func() {
-				s.status.SetText("Impossible d'enregistrer " + what + " : ce sera perdu à la fermeture de Repère Cyber.")
+				s.say("Impossible d'enregistrer " + what + " : ce sera perdu à la fermeture de Repère Cyber.")
 			})
 		}
 	})
@@ -454,6 +580,27 @@ func (s *shell) screenTable() map[pageName]screen {
 			return s.triage.content()
 		}),
 	}
+}
+
+// restoreSize gives the window the size it had when last closed.
+func (s *shell) restoreSize() {
+	if w, h, ok := s.lib.core.WindowSize(context.Background()); ok {
+		s.win.Resize(fyne.NewSize(float32(w), float32(h)))
+	}
+}
+
+// onClose remembers the window's size, then closes it.
+func (s *shell) onClose() {
+	if s.lib != nil {
+		size := s.win.Canvas().Size()
+		c := s.lib.core
+		s.background(func() {
+			if err := c.SetWindowSize(context.Background(), int(size.Width), int(size.Height)); err != nil {
+				log.Printf("window size: %v", err)
+			}
+		})
+	}
+	s.win.Close()
 }
 
 // onUserDataUnavailable says, once, that the person's data cannot be

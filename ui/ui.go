@@ -57,7 +57,8 @@ func Run(env Env) error {
 	w.SetContent(s.content())
 	w.SetMainMenu(s.mainMenu())
 	w.Canvas().SetOnTypedKey(s.onTypedKey)
-	w.Resize(fyne.NewSize(1100, 760))
+	w.Resize(defaultSize)
+	w.SetCloseIntercept(s.onClose)
 	w.SetMaster()
 	s.focusSearch()
 	go s.load(context.Background())
@@ -65,6 +66,10 @@ func Run(env Env) error {
 	s.close()
 	return nil
 }
+
+// defaultSize fits a 1366×768 laptop with its taskbar and title bar
+// (content about 690 pixels tall); the size people choose is remembered.
+var defaultSize = fyne.NewSize(1280, 680)
 
 // newApp creates the Fyne app with the identity read from FyneApp.toml, so
 // that storage, window title and desktop metadata agree with packaging.
@@ -131,6 +136,12 @@ func (s *shell) mainMenu() *fyne.MainMenu {
 // onTypedKey receives the keys no focused widget took: digits and Retour
 // arrière in the wizard, Échap to go back, F1 for the help.
 func (s *shell) onTypedKey(k *fyne.KeyEvent) {
+	if s.dialogOpen() {
+		return // Échap, digits… belong to the dialog, not to the page behind it
+	}
+	if s.scrollKey(k) {
+		return
+	}
 	if s.current().name == pageTriage && s.triage.onKey(k) {
 		return
 	}
@@ -143,6 +154,9 @@ func (s *shell) onTypedKey(k *fyne.KeyEvent) {
 }
 
 func (s *shell) onPrintShortcut() {
+	if s.dialogOpen() {
+		return
+	}
 	switch {
 	case s.current().name == pageCard && s.exportEntry != nil:
 		s.exportEntry(s.current().arg)
@@ -156,7 +170,7 @@ func (s *shell) onPrintShortcut() {
 }
 
 func (s *shell) onStarShortcut() {
-	if s.lib != nil && s.current().name == pageCard {
+	if s.lib != nil && !s.dialogOpen() && s.current().name == pageCard {
 		s.card.onStar()
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -600,5 +601,65 @@ func TestEveryScreenFitsALaptopAtTheLargestText(t *testing.T) {
 		if w := s.content().MinSize().Width; w > maxWidth {
 			t.Errorf("%v needs %.0f px", p, w)
 		}
+	}
+}
+
+// TestKeysDoNotActBehindADialog: with a dialog open, Échap and Ctrl+F
+// leave the page behind it alone.
+func TestKeysDoNotActBehindADialog(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	s.onOpenEntry("pharos")
+	dialog.ShowInformation("Test", "Un message", s.win)
+	s.onTypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if s.current() != (page{pageCard, "pharos"}) {
+		t.Errorf("Échap behind a dialog went to %v", s.current())
+	}
+	s.focusSearch()
+	if s.win.Canvas().Focused() == s.search {
+		t.Error("Ctrl+F behind a dialog focused the search box")
+	}
+}
+
+// TestScrollPositionsDoNotCarryOver: a new page opens at its top; Retour
+// finds the page where it was left.
+func TestScrollPositionsDoNotCarryOver(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	s.win.Resize(fyne.NewSize(800, 400))
+	s.navigate(page{name: pageBrowse, arg: string(content.KindService)})
+	sc := pageScroll(s.center)
+	if sc == nil {
+		t.Fatal("the directory has no scroll")
+	}
+	sc.scrollTo(300)
+	left := sc.offset()
+	if left == 0 {
+		t.Fatal("the directory did not scroll")
+	}
+	s.navigate(page{name: pageBrowse, arg: string(content.KindDefinition)})
+	if got := pageScroll(s.center).offset(); got != 0 {
+		t.Errorf("definitions opened scrolled to %v", got)
+	}
+	s.navigate(page{name: pageHelp})
+	if got := pageScroll(s.center).offset(); got != 0 {
+		t.Errorf("help opened scrolled to %v", got)
+	}
+	s.onBack()
+	s.onBack()
+	if got := pageScroll(s.center).offset(); got != left {
+		t.Errorf("Retour: directory at %v, left at %v", got, left)
+	}
+}
+
+// TestPassingMessagesClear: « Copié… » does not stay on the status line
+// once the person moves on.
+func TestPassingMessagesClear(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	s.onCopy("0 800 200 008")
+	if !strings.Contains(s.status.Text, "Copié") {
+		t.Fatalf("status %q", s.status.Text)
+	}
+	s.navigate(page{name: pageHelp})
+	if strings.Contains(s.status.Text, "Copié") || !strings.Contains(s.status.Text, "Contenu du") {
+		t.Errorf("status after moving on: %q", s.status.Text)
 	}
 }
