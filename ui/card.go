@@ -20,15 +20,15 @@ type cardView struct {
 	shell   *shell
 	box     *fyne.Container
 	scroll  *container.Scroll
-	star    *widget.Button
-	print   *widget.Button
+	star    *button
+	print   *button
 	current string
 }
 
 func newCardView(s *shell) *cardView {
 	c := &cardView{shell: s, box: container.NewVBox()}
-	c.star = widget.NewButtonWithIcon("Ajouter aux favoris", theme.ContentAddIcon(), c.onStar)
-	c.print = widget.NewButtonWithIcon("Imprimer (PDF)", theme.DocumentPrintIcon(), c.onPrint)
+	c.star = newButtonWithIcon("Ajouter aux favoris", theme.ContentAddIcon(), c.onStar)
+	c.print = newButtonWithIcon("Imprimer (PDF)", theme.DocumentPrintIcon(), c.onPrint)
 	c.scroll = container.NewVScroll(container.NewPadded(c.box))
 	return c
 }
@@ -130,11 +130,11 @@ func contactRow(ct content.Contact, onCopy, onOpenURL func(string)) fyne.CanvasO
 	var buttons []fyne.CanvasObject
 	if ct.Type != content.ContactHours {
 		v := ct.Value
-		buttons = append(buttons, widget.NewButtonWithIcon("Copier", theme.ContentCopyIcon(), func() { onCopy(v) }))
+		buttons = append(buttons, newButtonWithIcon("Copier", theme.ContentCopyIcon(), func() { onCopy(v) }))
 	}
 	if ct.Type == content.ContactURL {
 		v := ct.Value
-		buttons = append(buttons, widget.NewButtonWithIcon("Ouvrir le site", theme.ComputerIcon(), func() { onOpenURL(v) }))
+		buttons = append(buttons, newButtonWithIcon("Ouvrir le site", theme.ComputerIcon(), func() { onOpenURL(v) }))
 	}
 	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, kind, container.NewHBox(buttons...), value)}
 	// A doubt is said next to its value, in plain words; how the sources
@@ -161,7 +161,7 @@ func (c *cardView) links(title string, ids []string) []fyne.CanvasObject {
 			continue
 		}
 		target := id
-		b := widget.NewButton(r.Title+"  ("+strings.ToLower(r.Kind.Label())+")", func() { c.shell.onOpenEntry(target) })
+		b := newButton(r.Title+"  ("+strings.ToLower(r.Kind.Label())+")", func() { c.shell.onOpenEntry(target) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		buttons = append(buttons, b)
@@ -194,7 +194,7 @@ func sourceRow(s content.Source, onOpenURL func(string)) fyne.CanvasObject {
 		return label
 	}
 	u := s.URL
-	return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Ouvrir", theme.ComputerIcon(), func() { onOpenURL(u) }), label)
+	return container.NewBorder(nil, nil, nil, newButtonWithIcon("Ouvrir", theme.ComputerIcon(), func() { onOpenURL(u) }), label)
 }
 
 func (c *cardView) updateStar() {

@@ -88,11 +88,11 @@ func (c *communeScreen) detailObjects(comp *store.Competent) []fyne.CanvasObject
 		title = "Ma commune : " + p.Name
 	}
 	objs := []fyne.CanvasObject{heading(title), paragraph(placeFacts(p))}
-	change := widget.NewButtonWithIcon("Changer de commune", theme.SearchIcon(), c.onChange)
+	change := newButtonWithIcon("Changer de commune", theme.SearchIcon(), c.onChange)
 	if mine {
-		objs = append(objs, container.NewHBox(change, widget.NewButton("Voir tous les services pour ma commune", c.onDirectory)))
+		objs = append(objs, container.NewHBox(change, newButton("Voir tous les services pour ma commune", c.onDirectory)))
 	} else {
-		choose := widget.NewButtonWithIcon("En faire ma commune", theme.ConfirmIcon(), c.onChoose)
+		choose := newButtonWithIcon("En faire ma commune", theme.ConfirmIcon(), c.onChoose)
 		choose.Importance = widget.HighImportance
 		objs = append(objs, container.NewHBox(choose, change))
 	}
@@ -106,7 +106,7 @@ func (c *communeScreen) detailObjects(comp *store.Competent) []fyne.CanvasObject
 	objs = append(objs, widget.NewSeparator(), subheading("Et partout en France"), note("17Cyber, cybermalveillance.gouv.fr, Pharos, CNIL… : voir l'annuaire."))
 	if mine {
 		c.local.load(p.INSEE)
-		printSheet := widget.NewButtonWithIcon("Imprimer la fiche contacts (PDF)", theme.DocumentPrintIcon(), c.shell.onExportSheet)
+		printSheet := newButtonWithIcon("Imprimer la fiche contacts (PDF)", theme.DocumentPrintIcon(), c.shell.onExportSheet)
 		objs = append(objs, widget.NewSeparator(), c.local.content(), container.NewHBox(printSheet))
 	}
 	return objs
@@ -130,7 +130,7 @@ func placeFacts(p content.Place) string {
 // serviceBlock shows a local service with its contacts and a link to its card.
 func (c *communeScreen) serviceBlock(e content.Entry) fyne.CanvasObject {
 	id := e.ID
-	open := widget.NewButton("Voir la fiche", func() { c.shell.onOpenEntry(id) })
+	open := newButton("Voir la fiche", func() { c.shell.onOpenEntry(id) })
 	title := subheading(entryLine(e))
 	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, open, title), paragraph(e.Summary)}
 	for _, ct := range e.Contacts {
@@ -145,7 +145,7 @@ func (c *communeScreen) gapBlock(g content.CoverageGap) []fyne.CanvasObject {
 	for _, id := range g.Fallback {
 		if e, ok := c.shell.lib.entries[id]; ok {
 			target := id
-			btn := widget.NewButton("À la place : "+e.Title, func() { c.shell.onOpenEntry(target) })
+			btn := newButton("À la place : "+e.Title, func() { c.shell.onOpenEntry(target) })
 			btn.Alignment = widget.ButtonAlignLeading
 			objs = append(objs, btn)
 		}
@@ -254,7 +254,7 @@ func (c *communeScreen) onPick(i int) {
 // askFirstCommune shows the chooser as the first screen of a first start.
 func (c *communeScreen) askFirstCommune() {
 	c.welcome = true
-	later := widget.NewButton("Plus tard", c.onLater)
+	later := newButton("Plus tard", c.onLater)
 	c.intro.Objects = []fyne.CanvasObject{
 		heading("Bienvenue. Quelle est votre commune ?"),
 		paragraph("Repère Cyber affichera alors, sans chercher, le CSIRT de votre région, l'ANSSI et vos propres contacts (prestataire informatique, assureur…), à l'écran comme sur les fiches imprimées. Vous pourrez la changer à tout moment dans « Ma commune »."),

@@ -167,20 +167,20 @@ func (s *shell) onPDFWritten(path string, err error, batch bool, job pdfJob) {
 // open its folder, or save it elsewhere (a USB key).
 func (s *shell) showWritten(path string, batch bool, job pdfJob) {
 	var d dialog.Dialog
-	openFile := widget.NewButtonWithIcon("Ouvrir le PDF", theme.DocumentPrintIcon(), func() {
+	openFile := newButtonWithIcon("Ouvrir le PDF", theme.DocumentPrintIcon(), func() {
 		d.Hide()
 		s.openPath(path)
 	})
 	openFile.Importance = widget.HighImportance
-	openDir := widget.NewButtonWithIcon("Ouvrir le dossier", theme.FolderOpenIcon(), func() {
+	openDir := newButtonWithIcon("Ouvrir le dossier", theme.FolderOpenIcon(), func() {
 		d.Hide()
 		s.openPath(filepath.Dir(path))
 	})
-	other := widget.NewButtonWithIcon("Enregistrer sous…", theme.DocumentSaveIcon(), func() {
+	other := newButtonWithIcon("Enregistrer sous…", theme.DocumentSaveIcon(), func() {
 		d.Hide()
 		s.saveAs(filepath.Base(path), batch, job)
 	})
-	closeBtn := widget.NewButton("Fermer", func() { d.Hide() })
+	closeBtn := newButton("Fermer", func() { d.Hide() })
 	body := container.NewVBox(
 		paragraph("Le PDF est enregistré ici :\n"+path),
 		container.NewHBox(openFile, openDir, other, closeBtn),

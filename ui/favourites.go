@@ -17,7 +17,7 @@ type favouritesScreen struct {
 	hist    []string
 	favList *widget.List
 	hisList *widget.List
-	clear   *widget.Button
+	clear   *button
 	obj     fyne.CanvasObject
 }
 
@@ -25,7 +25,7 @@ func newFavouritesScreen(s *shell) *favouritesScreen {
 	f := &favouritesScreen{shell: s}
 	f.favList = f.newList(&f.favs)
 	f.hisList = f.newList(&f.hist)
-	f.clear = widget.NewButtonWithIcon("Effacer l'historique", theme.DeleteIcon(), f.onClear)
+	f.clear = newButtonWithIcon("Effacer l'historique", theme.DeleteIcon(), f.onClear)
 	favs := container.NewBorder(subheading("Favoris"), nil, nil, nil, f.favList)
 	hist := container.NewBorder(container.NewBorder(nil, nil, nil, f.clear, subheading("Consultées récemment")), nil, nil, nil, f.hisList)
 	split := container.NewHSplit(favs, hist)

@@ -14,7 +14,7 @@ import (
 type homeScreen struct {
 	shell  *shell
 	obj    fyne.CanvasObject
-	triage *widget.Button
+	triage *button
 	// triageHelp says what the wizard does, or why it is unavailable.
 	triageHelp *widget.Label
 	intro      *widget.Label
@@ -38,7 +38,7 @@ func newHomeScreen(s *shell) *homeScreen {
 		{"Favoris et historique", "Les fiches marquées d'une étoile et les dernières consultées.", theme.HistoryIcon(), h.onFavourites},
 		{"Fiches à imprimer", "La fiche contacts de votre commune, à afficher près du téléphone.", theme.DocumentPrintIcon(), h.onPrint},
 	}
-	h.triage = widget.NewButtonWithIcon("Je suis victime : que faire ?", theme.ErrorIcon(), s.onTriage)
+	h.triage = newButtonWithIcon("Je suis victime : que faire ?", theme.ErrorIcon(), s.onTriage)
 	h.triage.Importance = widget.DangerImportance
 	h.triageHelp = note(triageHelpText)
 	grid := container.New(layout.NewGridLayoutWithColumns(2))
@@ -64,7 +64,7 @@ func (h *homeScreen) setLibrary(lib *library) {
 
 // bigButton is a large button with a title and a line of help below.
 func bigButton(e homeEntry) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(e.title, e.icon, e.open)
+	b := newButtonWithIcon(e.title, e.icon, e.open)
 	b.Alignment = widget.ButtonAlignLeading
 	b.Importance = widget.HighImportance
 	return container.NewVBox(b, note(e.help))

@@ -24,7 +24,7 @@ type localContactsForm struct {
 	// show, so that saving the form does not erase them.
 	notes  map[content.Role]string
 	errors *widget.Label
-	save   *widget.Button
+	save   *button
 	obj    fyne.CanvasObject
 }
 
@@ -45,7 +45,7 @@ func newLocalContactsForm(s *shell) *localContactsForm {
 		grid.Add(widget.NewLabelWithStyle(role.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		grid.Add(container.NewGridWithColumns(3, r.name, r.phone, r.email))
 	}
-	f.save = widget.NewButtonWithIcon("Enregistrer les contacts locaux", theme.DocumentSaveIcon(), f.onSave)
+	f.save = newButtonWithIcon("Enregistrer les contacts locaux", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 	f.obj = container.NewVBox(
 		subheading("Vos contacts locaux"),

@@ -17,23 +17,23 @@ import (
 // département.
 type printScreen struct {
 	shell  *shell
-	sheet  *widget.Button
+	sheet  *button
 	status *widget.Label
-	epci   *widget.Button
+	epci   *button
 	deps   []content.Departement
 	dep    *widget.Select
-	depBtn *widget.Button
+	depBtn *button
 	obj    fyne.CanvasObject
 }
 
 func newPrintScreen(s *shell) *printScreen {
 	p := &printScreen{shell: s, status: paragraph("")}
-	p.sheet = widget.NewButtonWithIcon("Fiche contacts de ma commune (PDF)", theme.DocumentPrintIcon(), p.onSheet)
+	p.sheet = newButtonWithIcon("Fiche contacts de ma commune (PDF)", theme.DocumentPrintIcon(), p.onSheet)
 	p.sheet.Importance = widget.HighImportance
-	p.epci = widget.NewButtonWithIcon("Toutes les communes de mon intercommunalité", theme.DocumentPrintIcon(), p.onEPCI)
+	p.epci = newButtonWithIcon("Toutes les communes de mon intercommunalité", theme.DocumentPrintIcon(), p.onEPCI)
 	p.dep = widget.NewSelect(nil, nil)
 	p.dep.PlaceHolder = "Choisir un département"
-	p.depBtn = widget.NewButtonWithIcon("Toutes les communes du département", theme.DocumentPrintIcon(), p.onDepartement)
+	p.depBtn = newButtonWithIcon("Toutes les communes du département", theme.DocumentPrintIcon(), p.onDepartement)
 	p.obj = container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Fiches à imprimer"),
 		paragraph("La fiche contacts tient sur une page A4 : urgences, CSIRT de votre région, signalements, pack sécurité élus et vos contacts locaux. Affichez-la près du téléphone de la mairie : elle sert le jour où les ordinateurs ne marchent plus."),

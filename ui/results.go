@@ -38,7 +38,7 @@ func newResultsScreen(s *shell) *resultsScreen {
 	r.list = widget.NewList(r.length, r.createRow, r.updateRow)
 	r.list.OnSelected = r.onSelected
 	r.emptyTx = paragraph("")
-	triage := widget.NewButtonWithIcon("Je suis victime : que faire ?", theme.ErrorIcon(), r.onVictimHelp)
+	triage := newButtonWithIcon("Je suis victime : que faire ?", theme.ErrorIcon(), r.onVictimHelp)
 	triage.Importance = widget.HighImportance
 	r.empty = container.NewVBox(subheading("Je n'ai pas trouvé"), r.emptyTx, triage)
 	r.obj = container.NewBorder(container.NewPadded(r.count), nil, nil, nil, container.NewStack(r.list, container.NewPadded(r.empty)))

@@ -34,7 +34,7 @@ func newSettingsScreen(s *shell) *settingsScreen {
 	st.size.Horizontal = true
 	st.mode = widget.NewRadioGroup(modes, st.onMode)
 	st.mode.Horizontal = true
-	clear := widget.NewButton("Effacer l'historique", func() { s.favourites.onClear() })
+	clear := newButton("Effacer l'historique", func() { s.favourites.onClear() })
 	st.obj = container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Réglages"),
 		subheading("Taille du texte"), st.size,

@@ -67,7 +67,7 @@ type shell struct {
 	// offsets are the scroll positions of the pages under the current
 	// one, by depth in stack, restored by Retour.
 	offsets map[int]float32
-	back    *widget.Button
+	back    *button
 	search  *searchEntry
 	strip   *urgencyStrip
 
@@ -97,7 +97,7 @@ func newShell(a fyne.App, w fyne.Window, env Env) *shell {
 	s := &shell{app: a, win: w, env: env, started: time.Now(), status: widget.NewLabel("Chargement du contenu…")}
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.search = newSearchEntry(s)
-	s.back = widget.NewButtonWithIcon("Retour", theme.NavigateBackIcon(), s.onBack)
+	s.back = newButtonWithIcon("Retour", theme.NavigateBackIcon(), s.onBack)
 	s.strip = newUrgencyStrip()
 	s.home = newHomeScreen(s)
 	s.results = newResultsScreen(s)
@@ -117,7 +117,7 @@ func newShell(a fyne.App, w fyne.Window, env Env) *shell {
 }
 
 func (s *shell) content() fyne.CanvasObject {
-	homeBtn := widget.NewButtonWithIcon("Accueil", theme.HomeIcon(), s.onHome)
+	homeBtn := newButtonWithIcon("Accueil", theme.HomeIcon(), s.onHome)
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(s.back, homeBtn), nil, s.search)
 	top := container.NewVBox(s.strip.object(), container.NewPadded(toolbar))
 	return container.NewBorder(top, container.NewPadded(s.status), nil, nil, s.center)

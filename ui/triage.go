@@ -96,7 +96,7 @@ func (t *triageScreen) questionObjects(n *triage.Node) []fyne.CanvasObject {
 		if i < 9 {
 			label = strconv.Itoa(i+1) + ".  " + label
 		}
-		b := widget.NewButton(label, func() { t.onAnswer(i) })
+		b := newButton(label, func() { t.onAnswer(i) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.HighImportance
 		objs = append(objs, b)
@@ -106,11 +106,11 @@ func (t *triageScreen) questionObjects(n *triage.Node) []fyne.CanvasObject {
 }
 
 func (t *triageScreen) navButtons() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon("Question précédente", theme.NavigateBackIcon(), t.onPrevious)
+	back := newButtonWithIcon("Question précédente", theme.NavigateBackIcon(), t.onPrevious)
 	if len(t.walk.Path()) == 0 && t.shown == nil {
 		back.Disable()
 	}
-	restart := widget.NewButtonWithIcon("Recommencer", theme.ViewRefreshIcon(), t.onRestart)
+	restart := newButtonWithIcon("Recommencer", theme.ViewRefreshIcon(), t.onRestart)
 	return container.NewHBox(back, restart)
 }
 
@@ -131,7 +131,7 @@ func (t *triageScreen) outcomeObjects(o *triage.Outcome) []fyne.CanvasObject {
 	objs = append(objs, section("Délais", o.Deadlines)...)
 	if d, ok := lib.entries[o.Diagnosis]; ok {
 		id := d.ID
-		b := widget.NewButtonWithIcon("Comprendre : "+d.Title, theme.InfoIcon(), func() { t.shell.onOpenEntry(id) })
+		b := newButtonWithIcon("Comprendre : "+d.Title, theme.InfoIcon(), func() { t.shell.onOpenEntry(id) })
 		b.Alignment = widget.ButtonAlignLeading
 		objs = append(objs, widget.NewSeparator(), container.NewHBox(b))
 	}
@@ -139,9 +139,10 @@ func (t *triageScreen) outcomeObjects(o *triage.Outcome) []fyne.CanvasObject {
 	return objs
 }
 
-// wrapCheck lets a long step wrap instead of widening the window.
+// wrapCheck lets a long step wrap instead of widening the window; its
+// text ticks the box too, so the whole row is one target.
 func wrapCheck(c *widget.Check) fyne.CanvasObject {
-	label := paragraph(c.Text)
+	label := newTapLabel(c.Text, func() { c.SetChecked(!c.Checked) })
 	c.Text = ""
 	return container.NewBorder(nil, nil, c, nil, label)
 }
@@ -170,7 +171,7 @@ func (t *triageScreen) contactObjects(o *triage.Outcome) []fyne.CanvasObject {
 	}
 	objs := []fyne.CanvasObject{widget.NewSeparator(), subheading(where)}
 	if place == nil {
-		choose := widget.NewButtonWithIcon("Choisir ma commune", theme.HomeIcon(), func() { t.shell.navigate(page{name: pageCommune}) })
+		choose := newButtonWithIcon("Choisir ma commune", theme.HomeIcon(), func() { t.shell.navigate(page{name: pageCommune}) })
 		choose.Importance = widget.HighImportance
 		objs = append(objs, container.NewBorder(nil, nil, nil, choose,
 			paragraph("Choisissez votre commune pour voir ici son CSIRT et vos propres contacts (prestataire, assureur…).")))
@@ -191,7 +192,7 @@ func (t *triageScreen) contactObjects(o *triage.Outcome) []fyne.CanvasObject {
 		if r.Own != nil {
 			objs = append(objs, t.ownCard(*r.Own))
 		} else if r.Role != "" && place != nil {
-			b := widget.NewButtonWithIcon("Enregistrer ce contact", theme.ContentAddIcon(), func() { t.shell.navigate(page{name: pageCommune}) })
+			b := newButtonWithIcon("Enregistrer ce contact", theme.ContentAddIcon(), func() { t.shell.navigate(page{name: pageCommune}) })
 			objs = append(objs, container.NewBorder(nil, nil, nil, b, paragraph(r.Note)))
 			continue
 		}
@@ -212,7 +213,7 @@ func (t *triageScreen) contactObjects(o *triage.Outcome) []fyne.CanvasObject {
 // de votre région »), not the service.
 func (t *triageScreen) callCard(e content.Entry, named bool) fyne.CanvasObject {
 	id := e.ID
-	open := widget.NewButton("Voir la fiche", func() { t.shell.onOpenEntry(id) })
+	open := newButton("Voir la fiche", func() { t.shell.onOpenEntry(id) })
 	title := ""
 	if named {
 		title = e.Title
@@ -243,9 +244,9 @@ func callValue(c content.Contact, onCopy, onOpenURL func(string)) fyne.CanvasObj
 		value.Wrapping = fyne.TextWrapBreak
 	}
 	v := c.Value
-	buttons := []fyne.CanvasObject{widget.NewButtonWithIcon("Copier", theme.ContentCopyIcon(), func() { onCopy(v) })}
+	buttons := []fyne.CanvasObject{newButtonWithIcon("Copier", theme.ContentCopyIcon(), func() { onCopy(v) })}
 	if c.Type == content.ContactURL {
-		buttons = append(buttons, widget.NewButtonWithIcon("Ouvrir le site", theme.ComputerIcon(), func() { onOpenURL(v) }))
+		buttons = append(buttons, newButtonWithIcon("Ouvrir le site", theme.ComputerIcon(), func() { onOpenURL(v) }))
 	}
 	row := container.NewBorder(nil, nil, widget.NewLabel(c.Type.Label()), container.NewHBox(buttons...), value)
 	if doubt := c.ToConfirm(); doubt != "" {
@@ -269,7 +270,7 @@ func (t *triageScreen) ownCard(c content.LocalContact) fyne.CanvasObject {
 }
 
 func (t *triageScreen) printButton(o *triage.Outcome) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon("Imprimer cette fiche réflexe (PDF)", theme.DocumentPrintIcon(), nil)
+	b := newButtonWithIcon("Imprimer cette fiche réflexe (PDF)", theme.DocumentPrintIcon(), nil)
 	if t.shell.exportFiche == nil {
 		b.Disable()
 		return b

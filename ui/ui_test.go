@@ -285,7 +285,7 @@ func TestLoadFailureIsExplainedInFrench(t *testing.T) {
 func tapButton(t *testing.T, box *fyne.Container, prefix string) {
 	t.Helper()
 	for _, o := range box.Objects {
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, prefix) {
+		if b, ok := o.(*button); ok && strings.HasPrefix(b.Text, prefix) {
 			test.Tap(b)
 			return
 		}
@@ -500,7 +500,7 @@ func labelsOf(o fyne.CanvasObject) string {
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
-		case *widget.Button:
+		case *button:
 			b.WriteString(w.Text + "\n")
 		case *fyne.Container:
 			for _, c := range w.Objects {
@@ -661,5 +661,47 @@ func TestPassingMessagesClear(t *testing.T) {
 	s.navigate(page{name: pageHelp})
 	if strings.Contains(s.status.Text, "Copié") || !strings.Contains(s.status.Text, "Contenu du") {
 		t.Errorf("status after moving on: %q", s.status.Text)
+	}
+}
+
+// TestKeyboardAndWholeRows: Entrée presses the focused button, and a
+// step of the checklist ticks when its text is tapped.
+func TestKeyboardAndWholeRows(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	s.onOpenEntry("pharos")
+	s.card.star.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !s.lib.favourites["pharos"] {
+		t.Error("Entrée on « Ajouter aux favoris » did nothing")
+	}
+	s.navigate(page{name: pageTriage, arg: "rancongiciel-mairie"})
+	var row *fyne.Container
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok {
+			for _, k := range c.Objects {
+				if _, isTap := k.(*tapLabel); isTap && row == nil {
+					row = c
+				}
+				walk(k)
+			}
+		}
+	}
+	walk(s.triage.box)
+	if row == nil {
+		t.Fatal("no checklist row")
+	}
+	var check *widget.Check
+	var label *tapLabel
+	for _, k := range row.Objects {
+		switch w := k.(type) {
+		case *widget.Check:
+			check = w
+		case *tapLabel:
+			label = w
+		}
+	}
+	test.Tap(label)
+	if !check.Checked {
+		t.Error("tapping the step's text did not tick it")
 	}
 }

@@ -65,3 +65,46 @@ func parseWebURL(raw string) (*url.URL, error) {
 	}
 	return u, nil
 }
+
+// button is Fyne's button that Entrée activates too, not only the space
+// bar: people who move with Tab expect Entrée to press what is focused.
+type button struct {
+	widget.Button
+}
+
+func newButton(label string, tapped func()) *button {
+	return newButtonWithIcon(label, nil, tapped)
+}
+
+func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button {
+	b := &button{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Entrée as on the space bar.
+func (b *button) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(nil)
+		return
+	}
+	b.Button.TypedKey(ev)
+}
+
+// tapLabel is a wrapping label that does something when tapped: the text
+// of a checklist row, so that the whole row ticks, not only its box.
+type tapLabel struct {
+	widget.Label
+	onTapped func()
+}
+
+func newTapLabel(text string, tapped func()) *tapLabel {
+	l := &tapLabel{onTapped: tapped}
+	l.Text, l.Wrapping = text, fyne.TextWrapWord
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped runs the label's action.
+func (l *tapLabel) Tapped(*fyne.PointEvent) { l.onTapped() }
