@@ -15,7 +15,7 @@ import (
 	"reperecyber/triage"
 )
 
-const triageUsage = "Usage : reperecyber triage [--commune RECHERCHE]   (le parcours « que faire maintenant ? »)\n        reperecyber triage --tree --json           (tout le parcours en JSON)\nExemple : reperecyber triage --commune 29200"
+const triageUsage = "Usage : reperecyber triage [--commune RECHERCHE]   (le parcours « que faire maintenant ? »)\n        reperecyber triage --tree --json           (tout le parcours en JSON)\n        reperecyber triage --dead-ends             (impasses « je ne sais pas » enregistrées, en CSV)\nExemple : reperecyber triage --commune 29200"
 
 func runTriage(ctx context.Context, env Env, args []string) int {
 	fs := flag.NewFlagSet("triage", flag.ContinueOnError)
@@ -23,7 +23,8 @@ func runTriage(ctx context.Context, env Env, args []string) int {
 	tree := fs.Bool("tree", false, "")
 	asJSON := fs.Bool("json", false, "")
 	commune := fs.String("commune", "", "")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *tree != *asJSON || *tree && *commune != "" {
+	deadEnds := fs.Bool("dead-ends", false, "")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *tree != *asJSON || *tree && *commune != "" || *deadEnds && (*tree || *commune != "") {
 		fmt.Fprintln(env.Stderr, triageUsage)
 		return ExitUsage
 	}
@@ -34,16 +35,24 @@ func runTriage(ctx context.Context, env Env, args []string) int {
 	if *tree {
 		return writeTreeJSON(env, t)
 	}
+	if *deadEnds {
+		return writeDeadEnds(ctx, env, t)
+	}
 	here, where, code := placeFor(ctx, env, *commune)
 	if code != ExitOK {
 		return code
 	}
-	o, code := newWizard(env, t).run()
-	if o == nil {
-		return code
+	z := newWizard(env, t)
+	for {
+		o, code := z.run()
+		if o == nil {
+			return code
+		}
+		writeOutcome(env.Stdout, *o, triage.Resolve(*o, here, b.Entry), where, b.Entry)
+		if !z.afterOutcome(ctx, env, t, o) {
+			return ExitOK
+		}
 	}
-	writeOutcome(env.Stdout, *o, triage.Resolve(*o, here, b.Entry), where, b.Entry)
-	return ExitOK
 }
 
 // loadTriage reads the content and the tree, and refuses a tree that does
