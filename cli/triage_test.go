@@ -46,7 +46,7 @@ func TestTriageWizard(t *testing.T) {
 		{"ransomware in Brest: the Breton CSIRT with its hours", []string{"--commune", "29200"}, ransomware, 0,
 			[]string{"pour Brest (Finistère, Bretagne)", "Breizh Cyber", "0 800 200 008", "Horaires : Du lundi au vendredi", "ANSSI – délégation Bretagne"}, nil, []string{"Indiquez votre commune"}},
 		{"ransomware in Mayotte: no CSIRT, say so and fall back", []string{"--commune", "Mamoudzou"}, ransomware, 0,
-			[]string{"Aucun CSIRT propre à Mayotte", "Cybermalveillance.gouv.fr", "ANSSI – délégation outre-mer"}, nil, nil},
+			[]string{"Mayotte n'a pas de CSIRT", "Cybermalveillance.gouv.fr", "ANSSI – délégation outre-mer"}, nil, nil},
 		{"letters get a hint and the question again", nil, "oui\n" + ransomware, 0,
 			[]string{"Réponse non comprise : tapez un numéro de 1 à 2", "Rançongiciel sur le réseau"}, nil, nil},
 		{"out of range numbers get a hint", nil, "0\n3\n-1\n99999999999999999999\n" + ransomware, 0,
