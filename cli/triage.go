@@ -16,7 +16,7 @@ import (
 	"reperecyber/triage"
 )
 
-const triageUsage = "Usage : reperecyber triage [--commune RECHERCHE]   (le parcours « que faire maintenant ? »)\n        reperecyber triage --tree --json           (tout le parcours en JSON)\nExemple : reperecyber triage --commune 29200"
+const triageUsage = "Usage : reperecyber triage [--commune RECHERCHE]   (le parcours « que faire maintenant ? »)\n        reperecyber triage --tree --json           (tout le parcours en JSON)\n        reperecyber triage --dead-ends             (impasses « je ne sais pas » enregistrées, en CSV)\nExemple : reperecyber triage --commune 29200"
 
 func runTriage(ctx context.Context, env Env, args []string) int {
 	fs := flag.NewFlagSet("triage", flag.ContinueOnError)
@@ -24,7 +24,8 @@ func runTriage(ctx context.Context, env Env, args []string) int {
 	tree := fs.Bool("tree", false, "")
 	asJSON := fs.Bool("json", false, "")
 	commune := fs.String("commune", "", "")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *tree != *asJSON || *tree && *commune != "" {
+	deadEnds := fs.Bool("dead-ends", false, "")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *tree != *asJSON || *tree && *commune != "" || *deadEnds && (*tree || *commune != "") {
 		fmt.Fprintln(env.Stderr, triageUsage)
 		return ExitUsage
 	}
@@ -41,20 +42,28 @@ func runTriage(ctx context.Context, env Env, args []string) int {
 	if *tree {
 		return writeTreeJSON(env, t)
 	}
+	if *deadEnds {
+		return writeDeadEnds(ctx, env, c, t)
+	}
 	where, code := optionalCommune(env, c, *commune)
 	if code != ExitOK {
 		return code
 	}
-	o, code := newWizard(env, t).run()
-	if o == nil {
-		return code
+	z := newWizard(env, t)
+	for {
+		o, code := z.run()
+		if o == nil {
+			return code
+		}
+		calls, err := c.WhomToCall(ctx, *o, where)
+		if err != nil {
+			return failed(env, "Lecture des services impossible.", err)
+		}
+		writeOutcome(env.Stdout, *o, calls, where, c.Entry)
+		if !z.afterOutcome(ctx, c, t, o) {
+			return ExitOK
+		}
 	}
-	calls, err := c.WhomToCall(ctx, *o, where)
-	if err != nil {
-		return failed(env, "Lecture des services impossible.", err)
-	}
-	writeOutcome(env.Stdout, *o, calls, where, c.Entry)
-	return ExitOK
 }
 
 // optionalCommune resolves --commune when given; nil when not.

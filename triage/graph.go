@@ -49,5 +49,10 @@ func (v *validator) visit(id string, state map[string]visit, path []string) {
 			}
 		}
 	}
+	if o, ok := v.t.Outcome(id); ok && o.ContinueAt != "" {
+		if _, isNode := v.t.Node(o.ContinueAt); isNode {
+			v.visit(o.ContinueAt, state, append(path, id))
+		}
+	}
 	state[id] = done
 }

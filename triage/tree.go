@@ -72,6 +72,18 @@ type Outcome struct {
 	Deadlines []string `toml:"deadlines"`
 	// Sources support the rules the outcome states.
 	Sources []content.Source `toml:"sources"`
+	// SeeAlso names other outcomes for the other side of the same
+	// situation (harassment that also carries threats), shown as « voir
+	// aussi ».
+	SeeAlso []string `toml:"see_also"`
+	// DeadEnd marks a generic outcome reached by « Autre chose / je ne
+	// sais pas »: the walk that ends there says where no answer fitted
+	// (Walk.DeadEnd), so that the mairie can record it.
+	DeadEnd bool `toml:"dead_end"`
+	// ContinueAt names the question the walk may go on to once the
+	// outcome is dealt with (after the emergency call, the rest of the
+	// walk); empty for a final outcome. See Walk.Continue.
+	ContinueAt string `toml:"continue_at"`
 }
 
 // Contact is one service to reach from an outcome, and when.

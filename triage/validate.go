@@ -96,4 +96,5 @@ func (v *validator) node(n Node) {
 			v.add(n.ID, "réponse %d : la suite %q n'existe pas", i+1, o.Next)
 		}
 	}
+	v.exit(n)
 }

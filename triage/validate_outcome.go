@@ -27,6 +27,8 @@ func (v *validator) outcome(o Outcome) {
 	}
 	v.contacts(o)
 	v.sources(o)
+	v.seeAlso(o)
+	v.continueAt(o)
 }
 
 // diagnosis must name a card. Usually a definition or a pack élus card;

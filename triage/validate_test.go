@@ -79,9 +79,25 @@ func TestValidate(t *testing.T) {
 		{"duplicate contact", func(t *triage.Tree) { t.Outcomes[1].Contacts[1].Ref = "17cyber" }, "rancon", "contact \"17cyber\" en double"},
 		{"outcome without sources", func(t *triage.Tree) { t.Outcomes[1].Sources = nil }, "rancon", "sans source"},
 		{"source with a bad date", func(t *triage.Tree) { t.Outcomes[1].Sources[0].Date = "mars 2024" }, "rancon", "source incomplète"},
+		{"see also names nothing", func(t *triage.Tree) { t.Outcomes[1].SeeAlso = []string{"nulle-part"} }, "rancon", "voir aussi \"nulle-part\" : aucune issue"},
+		{"see also names a question", func(t *triage.Tree) { t.Outcomes[1].SeeAlso = []string{"quoi"} }, "rancon", "voir aussi \"quoi\" : aucune issue"},
+		{"see also names itself", func(t *triage.Tree) { t.Outcomes[1].SeeAlso = []string{"rancon"} }, "rancon", "elle-même"},
+		{"see also twice", func(t *triage.Tree) { t.Outcomes[1].SeeAlso = []string{"mail", "mail"} }, "rancon", "voir aussi \"mail\" en double"},
+		{"continuation names nothing", func(t *triage.Tree) { t.Outcomes[0].ContinueAt = "suite" }, "urgence", "suite du parcours \"suite\""},
+		{"continuation names an outcome", func(t *triage.Tree) { t.Outcomes[0].ContinueAt = "mail" }, "urgence", "aucune question"},
+		{"continuation makes a cycle", func(t *triage.Tree) { t.Outcomes[1].ContinueAt = "danger" }, "danger", "boucle : danger → quoi → rancon → danger"},
+		{"three answers without an exit", func(t *triage.Tree) {
+			t.Nodes[1].Options = append(t.Nodes[1].Options, triage.Option{Label: "Autre", Next: "mail"})
+		}, "quoi", "sans sortie « Autre chose / je ne sais pas »"},
+		{"an exit to an ordinary outcome is no exit", func(t *triage.Tree) {
+			t.Nodes[1].Options = append(t.Nodes[1].Options, triage.Option{Label: "Je ne sais pas", Next: "urgence"})
+		}, "quoi", "sans sortie"},
 	}
 	if got := triage.Validate(smallTree(), known); len(got) != 0 {
 		t.Fatalf("the small tree itself has problems: %v", got)
+	}
+	if got := triage.Validate(withExit(smallTree()), known); len(got) != 0 {
+		t.Fatalf("the small tree with an exit has problems: %v", got)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +112,17 @@ func TestValidate(t *testing.T) {
 			t.Errorf("no problem [%s] %q in %v", tt.where, tt.want, problems)
 		})
 	}
+}
+
+// withExit gives the question « quoi » a third answer, « je ne sais pas »,
+// to a dead-end outcome reached only that way, and a « voir aussi ».
+func withExit(t *triage.Tree) *triage.Tree {
+	generic := t.Outcomes[2]
+	generic.ID, generic.DeadEnd = "general", true
+	t.Outcomes = append(t.Outcomes, generic)
+	t.Outcomes[1].SeeAlso = []string{"mail"}
+	t.Nodes[1].Options = append(t.Nodes[1].Options, triage.Option{Label: "Je ne sais pas", Next: "general"})
+	return t
 }
 
 func TestShippedTreeIsValid(t *testing.T) {

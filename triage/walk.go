@@ -4,15 +4,20 @@ import "errors"
 
 // Errors returned by Walk.Answer.
 var (
-	ErrNoOption = errors.New("triage: no such option")
-	ErrFinished = errors.New("triage: the walk is at an outcome")
+	ErrNoOption   = errors.New("triage: no such option")
+	ErrFinished   = errors.New("triage: the walk is at an outcome")
+	ErrNoFollowUp = errors.New("triage: the outcome has no follow-up question")
 )
+
+// continued marks, in a trail, the move from an outcome to its ContinueAt
+// question: Back then returns to the outcome.
+const continued = -1
 
 // Walk is one person's way through a valid tree: where they are and the
 // answers that led there. The zero value is not usable; use NewWalk.
 type Walk struct {
 	tree  *Tree
-	trail []int // the option chosen at each question so far
+	trail []int // the option chosen at each question so far, or continued
 }
 
 // Answer is one question answered on the way, for « vos réponses ».
@@ -33,14 +38,47 @@ func NewWalk(t *Tree) *Walk { return &Walk{tree: t} }
 func (w *Walk) At() (*Node, *Outcome) {
 	id := w.tree.Start
 	for _, i := range w.trail {
-		n, _ := w.tree.Node(id)
-		id = n.Options[i].Next
+		id = w.tree.follow(id, i)
 	}
 	if n, ok := w.tree.Node(id); ok {
 		return n, nil
 	}
 	o, _ := w.tree.Outcome(id)
 	return nil, o
+}
+
+// follow is where answer i (or continued) leads from id.
+func (t *Tree) follow(id string, i int) string {
+	if i == continued {
+		o, _ := t.Outcome(id)
+		return o.ContinueAt
+	}
+	n, _ := t.Node(id)
+	return n.Options[i].Next
+}
+
+// Continue goes on from an outcome to its follow-up question (ContinueAt):
+// after the emergency call, the rest of the walk. Back returns to the
+// outcome.
+func (w *Walk) Continue() error {
+	_, o := w.At()
+	if o == nil || o.ContinueAt == "" {
+		return ErrNoFollowUp
+	}
+	w.trail = append(w.trail, continued)
+	return nil
+}
+
+// DeadEnd reports the question where no answer fitted, when the walk is
+// at a dead-end outcome (« Autre chose / je ne sais pas »): what the
+// mairie records to improve the tree.
+func (w *Walk) DeadEnd() (nodeID string, ok bool) {
+	_, o := w.At()
+	path := w.Path()
+	if o == nil || !o.DeadEnd || len(path) == 0 {
+		return "", false
+	}
+	return path[len(path)-1].Node, true
 }
 
 // Answer chooses option i (from 0) of the current question.
@@ -73,9 +111,10 @@ func (w *Walk) Path() []Answer {
 	out := make([]Answer, 0, len(w.trail))
 	id := w.tree.Start
 	for _, i := range w.trail {
-		n, _ := w.tree.Node(id)
-		out = append(out, Answer{Node: n.ID, Question: n.Question, Option: i, Label: n.Options[i].Label})
-		id = n.Options[i].Next
+		if n, ok := w.tree.Node(id); ok {
+			out = append(out, Answer{Node: n.ID, Question: n.Question, Option: i, Label: n.Options[i].Label})
+		}
+		id = w.tree.follow(id, i)
 	}
 	return out
 }
