@@ -117,6 +117,12 @@ func (t *triageScreen) navButtons() fyne.CanvasObject {
 func (t *triageScreen) outcomeObjects(o *triage.Outcome) []fyne.CanvasObject {
 	lib := t.shell.lib
 	objs := []fyne.CanvasObject{note("Que faire ? · Résultat"), heading(o.Title), paragraph(o.Summary)}
+	if o.ContinueAt != "" && t.shown == nil {
+		next := newButtonWithIcon("Continuer le parcours", theme.NavigateNextIcon(), t.onContinue)
+		next.Importance = widget.HighImportance
+		objs = append(objs, container.NewBorder(nil, nil, nil, next,
+			note("Quand la situation est sous contrôle, continuez : quelques questions encore pour savoir quoi faire ensuite.")))
+	}
 	// Whom to call comes first: it is what a person in the middle of an
 	// attack needs, before the steps.
 	objs = append(objs, t.contactObjects(o)...)
@@ -129,6 +135,7 @@ func (t *triageScreen) outcomeObjects(o *triage.Outcome) []fyne.CanvasObject {
 	objs = append(objs, section("À ne pas faire", o.Dont)...)
 	objs = append(objs, section("Preuves à garder", o.Evidence)...)
 	objs = append(objs, section("Délais", o.Deadlines)...)
+	objs = append(objs, t.seeAlso(o)...)
 	if d, ok := lib.entries[o.Diagnosis]; ok {
 		id := d.ID
 		b := newButtonWithIcon("Comprendre : "+d.Title, theme.InfoIcon(), func() { t.shell.onOpenEntry(id) })
@@ -287,7 +294,54 @@ func (t *triageScreen) onAnswer(i int) {
 	if err := t.walk.Answer(i); err != nil {
 		return // a key for an answer that does not exist
 	}
+	if node, ok := t.walk.DeadEnd(); ok {
+		t.recordDeadEnd(node)
+	}
 	t.render()
+}
+
+// recordDeadEnd notes a question where no answer fitted, like a search
+// that found nothing: a failure is logged, never shown, since the person
+// already has the generic outcome.
+func (t *triageScreen) recordDeadEnd(node string) {
+	c := t.shell.lib.core
+	t.shell.background(func() {
+		u, err := c.User()
+		if err == nil {
+			err = u.RecordDeadEnd(context.Background(), node)
+		}
+		if err != nil {
+			log.Printf("dead end %s: %v", node, err)
+		}
+	})
+}
+
+// onContinue goes on from an outcome to its follow-up question (after
+// the emergency call, the rest of the walk).
+func (t *triageScreen) onContinue() {
+	if err := t.walk.Continue(); err == nil {
+		t.render()
+	}
+}
+
+// seeAlso links to the outcomes for the other side of the situation.
+func (t *triageScreen) seeAlso(o *triage.Outcome) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for _, id := range o.SeeAlso {
+		other, ok := t.tree.Outcome(id)
+		if !ok {
+			continue
+		}
+		target := id
+		b := newButton(other.Title, func() { t.shell.navigate(page{name: pageTriage, arg: target}) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		objs = append(objs, b)
+	}
+	if len(objs) == 0 {
+		return nil
+	}
+	return append([]fyne.CanvasObject{widget.NewSeparator(), subheading("Voir aussi")}, objs...)
 }
 
 // onPrevious goes back one question; from the first one, or from an

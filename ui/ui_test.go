@@ -26,6 +26,7 @@ import (
 	"reperecyber/core"
 	"reperecyber/export"
 	"reperecyber/store"
+	"reperecyber/triage"
 )
 
 // uiQueue holds the callbacks background work hands to the UI. The test
@@ -703,5 +704,58 @@ func TestKeyboardAndWholeRows(t *testing.T) {
 	test.Tap(label)
 	if !check.Checked {
 		t.Error("tapping the step's text did not tick it")
+	}
+}
+
+// TestWizardDeadEndsSeeAlsoAndContinue: « je ne sais pas » is recorded,
+// « voir aussi » opens the other side, and the emergency outcome goes on
+// with the walk.
+func TestWizardDeadEndsSeeAlsoAndContinue(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	tree := s.lib.tree()
+	var deadEnd, withSeeAlso, withContinue *triage.Outcome
+	for i := range tree.Outcomes {
+		o := &tree.Outcomes[i]
+		if o.DeadEnd && deadEnd == nil {
+			deadEnd = o
+		}
+		if len(o.SeeAlso) > 0 && withSeeAlso == nil {
+			withSeeAlso = o
+		}
+		if o.ContinueAt != "" && withContinue == nil {
+			withContinue = o
+		}
+	}
+	if deadEnd == nil || withSeeAlso == nil || withContinue == nil {
+		t.Fatal("the tree has no dead end, see-also or continue outcome")
+	}
+	// The first answer of the first question is the danger gate.
+	s.onTriage()
+	s.onTypedKey(&fyne.KeyEvent{Name: fyne.Key1})
+	if s.triage.outcomeID() != withContinue.ID {
+		t.Fatalf("at %q, want %q", s.triage.outcomeID(), withContinue.ID)
+	}
+	s.triage.onContinue()
+	if n, o := s.triage.walk.At(); n == nil || o != nil {
+		t.Error("« Continuer le parcours » did not go on to a question")
+	}
+	// Walk to the first dead end by always taking the last answer.
+	s.triage.onRestart()
+	for i := 0; i < 10 && s.triage.outcomeID() == ""; i++ {
+		n, _ := s.triage.walk.At()
+		s.triage.onAnswer(len(n.Options) - 1)
+	}
+	settle(s)
+	if o, _ := tree.Outcome(s.triage.outcomeID()); o == nil || !o.DeadEnd {
+		t.Fatalf("the last answers lead to %q, not a dead end", s.triage.outcomeID())
+	}
+	u, _ := s.lib.core.User()
+	if ends, err := u.DeadEnds(context.Background()); err != nil || len(ends) == 0 {
+		t.Errorf("dead end not recorded: %v %v", ends, err)
+	}
+	s.navigate(page{name: pageTriage, arg: withSeeAlso.ID})
+	other, _ := tree.Outcome(withSeeAlso.SeeAlso[0])
+	if !strings.Contains(labelsOf(s.triage.box), other.Title) {
+		t.Errorf("no « voir aussi » link to %q", other.Title)
 	}
 }
