@@ -41,6 +41,11 @@ const (
 	CategoryANSSI = "anssi-region"
 )
 
+// CategoryWhoDoesWhat holds the bodies that take no calls from the public
+// (OFAC, UNC, COMCYBER-MI, the historical RCM addresses): shown in the
+// directory to say who does what, never in a list of whom to call.
+const CategoryWhoDoesWhat = "qui-fait-quoi"
+
 // SummaryMax is the longest summary allowed, in characters: it must fit on
 // one line of a result list.
 const SummaryMax = 200

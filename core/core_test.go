@@ -205,3 +205,18 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// TestServicesLeaveOutBodiesThatTakeNoCalls: OFAC, UNC, COMCYBER-MI and
+// the old RCM addresses say who does what; they are nobody to call.
+func TestServicesLeaveOutBodiesThatTakeNoCalls(t *testing.T) {
+	brest, _ := shared.Commune("29019")
+	comp, err := shared.Services(context.Background(), brest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range append(comp.Local, comp.National...) {
+		if e.Category == content.CategoryWhoDoesWhat {
+			t.Errorf("%s listed as a service to call", e.ID)
+		}
+	}
+}

@@ -18,7 +18,7 @@ type Competent struct {
 
 // CompetentFor returns the services competent for a commune: first those
 // of its région or département (its CSIRT, its ANSSI delegation…), then
-// the national services.
+// the national services; bodies that take no calls are left out.
 func (r *Reference) CompetentFor(ctx context.Context, p content.Place) (Competent, error) {
 	return inTxValue(ctx, r.db, func(tx *sql.Tx) (Competent, error) { return competentFor(ctx, tx, p) })
 }
@@ -31,6 +31,8 @@ func competentFor(ctx context.Context, tx *sql.Tx, p content.Place) (Competent, 
 	}
 	for _, e := range all {
 		switch {
+		case e.Category == content.CategoryWhoDoesWhat:
+			// not someone to call: the directory lists them apart
 		case e.National():
 			out.National = append(out.National, e)
 		case e.Covers(p.Departement, p.Region):

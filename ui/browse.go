@@ -66,7 +66,21 @@ func newBrowseScreen(s *shell) *browseScreen {
 
 func (b *browseScreen) content() fyne.CanvasObject { return b.obj }
 
-func (b *browseScreen) setLibrary(*library) { b.refresh() }
+func (b *browseScreen) setLibrary(*library) {
+	b.defaultScope()
+	b.refresh()
+}
+
+// defaultScope opens the directory on what serves the person's commune:
+// its CSIRT, not the other régions'. « Tous les services » is one click
+// away.
+func (b *browseScreen) defaultScope() {
+	if lib := b.shell.lib; lib != nil && lib.commune != nil && b.kind == content.KindService {
+		b.scope.SetSelected(scopeCommune)
+	} else {
+		b.scope.SetSelectedIndex(0)
+	}
+}
 
 // showKind switches the screen to another kind of entries.
 func (b *browseScreen) showKind(kind string) {
@@ -78,7 +92,7 @@ func (b *browseScreen) showKind(kind string) {
 		return
 	}
 	b.kind = k
-	b.scope.SetSelectedIndex(0)
+	b.defaultScope()
 	if k == content.KindService {
 		b.scope.Show()
 	} else {
@@ -130,7 +144,7 @@ func (b *browseScreen) keep(e content.Entry, lib *library) bool {
 		return e.National()
 	case scopeCommune:
 		c := lib.commune
-		return c != nil && e.Covers(c.Place.Departement, c.Place.Region)
+		return c != nil && e.Category != content.CategoryWhoDoesWhat && e.Covers(c.Place.Departement, c.Place.Region)
 	}
 	return true
 }

@@ -291,6 +291,7 @@ func (c *communeScreen) onChoose() {
 		return cr.SetMyCommune(ctx, chosen.Place.INSEE)
 	})
 	c.shell.updateStatus()
+	c.shell.browse.defaultScope()
 	c.shell.browse.refresh()
 	c.shell.replace(page{name: pageCommune})
 }

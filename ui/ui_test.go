@@ -759,3 +759,35 @@ func TestWizardDeadEndsSeeAlsoAndContinue(t *testing.T) {
 		t.Errorf("no « voir aussi » link to %q", other.Title)
 	}
 }
+
+// TestDirectoryOpensForMyCommune: with a commune chosen, the directory
+// opens on its services: its CSIRT, no other région's, and no body that
+// takes no calls.
+func TestDirectoryOpensForMyCommune(t *testing.T) {
+	dir := t.TempDir()
+	s := newTestShell(t, dir)
+	if err := s.lib.core.SetMyCommune(context.Background(), "29019"); err != nil {
+		t.Fatal(err)
+	}
+	s.close()
+	s = newTestShell(t, dir)
+	s.navigate(page{name: pageBrowse, arg: string(content.KindService)})
+	if s.browse.scope.Selected != scopeCommune {
+		t.Fatalf("directory opens on %q", s.browse.scope.Selected)
+	}
+	var ids []string
+	for _, r := range s.browse.rows {
+		ids = append(ids, r.id)
+	}
+	joined := " " + strings.Join(ids, " ") + " "
+	for _, want := range []string{" csirt-bretagne ", " 17cyber "} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("lacks %s", want)
+		}
+	}
+	for _, unwanted := range []string{" csirt-normandie ", " ofac ", " comcyber-mi "} {
+		if strings.Contains(joined, unwanted) {
+			t.Errorf("lists %s", unwanted)
+		}
+	}
+}
