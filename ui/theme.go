@@ -69,15 +69,18 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 
 // readableColors replace the default colours that are too pale to read:
 // the warning orange of « à vérifier » is 2.2:1 on white in Fyne's light
-// theme (this brown is 6.2:1), and the focus ring, a translucent blue,
-// is hard to see on both backgrounds (these solid blues are above 3:1).
+// theme (this brown is 6.2:1); the focus ring, a translucent blue, and
+// the outline of entries and check boxes are hard to see on both
+// backgrounds (these are above 3:1, the contrast asked of controls).
 var readableColors = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 	theme.VariantLight: {
 		theme.ColorNameWarning: color.NRGBA{R: 0x8a, G: 0x4b, B: 0x00, A: 0xff},
-		theme.ColorNameFocus:   color.NRGBA{R: 0x1a, G: 0x56, B: 0xc4, A: 0xff},
+		theme.ColorNameFocus:       color.NRGBA{R: 0x1a, G: 0x56, B: 0xc4, A: 0xff},
+		theme.ColorNameInputBorder: color.NRGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xff},
 	},
 	theme.VariantDark: {
-		theme.ColorNameFocus: color.NRGBA{R: 0x8a, G: 0xb4, B: 0xff, A: 0xff},
+		theme.ColorNameFocus:       color.NRGBA{R: 0x8a, G: 0xb4, B: 0xff, A: 0xff},
+		theme.ColorNameInputBorder: color.NRGBA{R: 0x9a, G: 0x9a, B: 0x9a, A: 0xff},
 	},
 }
 

@@ -124,26 +124,77 @@ func (t *triageScreen) outcomeObjects(o *triage.Outcome) []fyne.CanvasObject {
 			note("Quand la situation est sous contrôle, continuez : quelques questions encore pour savoir quoi faire ensuite.")))
 	}
 	// Whom to call comes first: it is what a person in the middle of an
-	// attack needs, before the steps.
-	objs = append(objs, t.contactObjects(o)...)
-	objs = append(objs, t.printButton(o))
-	objs = append(objs, widget.NewSeparator(), subheading("À faire maintenant, dans l'ordre"))
+	// attack needs, before the steps. On a wide screen the two stand side
+	// by side, « appelez » on the left.
+	call := append(t.contactObjects(o), t.printButton(o))
+	do := []fyne.CanvasObject{widget.NewSeparator(), subheading("À faire maintenant, dans l'ordre")}
 	for i, step := range o.Steps {
 		c := widget.NewCheck(fmt.Sprintf("%d. %s", i+1, step), nil)
-		objs = append(objs, wrapCheck(c))
+		do = append(do, wrapCheck(c))
 	}
-	objs = append(objs, section("À ne pas faire", o.Dont)...)
-	objs = append(objs, section("Preuves à garder", o.Evidence)...)
-	objs = append(objs, section("Délais", o.Deadlines)...)
-	objs = append(objs, t.seeAlso(o)...)
+	do = append(do, section("À ne pas faire", o.Dont)...)
+	do = append(do, section("Preuves à garder", o.Evidence)...)
+	do = append(do, section("Délais", o.Deadlines)...)
+	do = append(do, t.seeAlso(o)...)
 	if d, ok := lib.entries[o.Diagnosis]; ok {
 		id := d.ID
 		b := newButtonWithIcon("Comprendre : "+d.Title, theme.InfoIcon(), func() { t.shell.onOpenEntry(id) })
 		b.Alignment = widget.ButtonAlignLeading
-		objs = append(objs, widget.NewSeparator(), container.NewHBox(b))
+		do = append(do, widget.NewSeparator(), container.NewHBox(b))
 	}
+	objs = append(objs, container.New(&sideBySide{wide: wideOutcome}, container.NewVBox(call...), container.NewVBox(do...)))
 	objs = append(objs, widget.NewSeparator(), t.navButtons())
 	return objs
+}
+
+// wideOutcome is the width from which an outcome shows whom to call and
+// what to do side by side (a 1920-pixel screen, not a laptop).
+const wideOutcome = 1500
+
+// sideBySide lays two columns side by side when it has at least wide
+// pixels, one above the other otherwise. Its minimum size follows the
+// width it was last given, so that a wide outcome does not leave the
+// stacked height as blank space below it.
+type sideBySide struct {
+	wide float32
+	last float32
+}
+
+func (l *sideBySide) split(width float32) bool { return width >= l.wide }
+
+// Layout places the two columns.
+func (l *sideBySide) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.last = size.Width
+	if len(objs) != 2 {
+		return
+	}
+	if !l.split(size.Width) {
+		h := objs[0].MinSize().Height
+		objs[0].Move(fyne.NewPos(0, 0))
+		objs[0].Resize(fyne.NewSize(size.Width, h))
+		objs[1].Move(fyne.NewPos(0, h))
+		objs[1].Resize(fyne.NewSize(size.Width, size.Height-h))
+		return
+	}
+	gap := theme.Padding() * 4
+	w := (size.Width - gap) / 2
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(w, size.Height))
+	objs[1].Move(fyne.NewPos(w+gap, 0))
+	objs[1].Resize(fyne.NewSize(w, size.Height))
+}
+
+// MinSize is the wider column's width, and the stacked or side-by-side
+// height.
+func (l *sideBySide) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) != 2 {
+		return fyne.Size{}
+	}
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	if l.split(l.last) {
+		return fyne.NewSize(max(a.Width, b.Width), max(a.Height, b.Height))
+	}
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height)
 }
 
 // wrapCheck lets a long step wrap instead of widening the window; its

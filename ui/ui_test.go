@@ -791,3 +791,32 @@ func TestDirectoryOpensForMyCommune(t *testing.T) {
 		}
 	}
 }
+
+// TestWideOutcomeUsesTwoColumns: at 1920 pixels, whom to call and what to
+// do stand side by side; on a laptop, one above the other.
+func TestWideOutcomeUsesTwoColumns(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	s.navigate(page{name: pageTriage, arg: "rancongiciel-mairie"})
+	var cols *fyne.Container
+	for _, o := range s.triage.box.Objects {
+		if c, ok := o.(*fyne.Container); ok {
+			if _, ok := c.Layout.(*sideBySide); ok {
+				cols = c
+			}
+		}
+	}
+	if cols == nil {
+		t.Fatal("no call/do columns")
+	}
+	for _, tt := range []struct {
+		width      float32
+		sideBySide bool
+	}{{1900, true}, {1280, false}} {
+		s.win.Resize(fyne.NewSize(tt.width, 900))
+		call, do := cols.Objects[0], cols.Objects[1]
+		got := do.Position().Y == call.Position().Y && do.Position().X > call.Position().X
+		if got != tt.sideBySide {
+			t.Errorf("at %.0f px: call at %v, do at %v", tt.width, call.Position(), do.Position())
+		}
+	}
+}
