@@ -2,11 +2,10 @@
 #
 # One set of build tags everywhere, so the Go build cache (Fyne's C code
 # and SQLite's amalgamation take minutes to compile cold) is reused:
-#   sqlite_fts5      SQLite full-text search, used for long bodies of text
 #   migrated_fynedo  the app is fyne.Do-correct (FyneApp.toml [Migrations])
 # Tests add Fyne's `ci` tag: a headless driver, no display needed.
 
-TAGS      := sqlite_fts5,migrated_fynedo
+TAGS      := migrated_fynedo
 TEST_TAGS := $(TAGS),ci
 BIN       := bin/reperecyber
 STATICCHECK         := bin/tools/staticcheck

@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fyne=bin/tools/fyne
-tags=sqlite_fts5,no_emoji
+tags=no_emoji
 rm -rf dist && mkdir -p dist
 export GOFLAGS=-trimpath CGO_ENABLED=1
 

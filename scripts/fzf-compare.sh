@@ -27,7 +27,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-20}
 FZF=${FZF:-fzf}
 GO=${GO:-go}
-TEST_TAGS=sqlite_fts5,migrated_fynedo,ci
+TEST_TAGS=migrated_fynedo,ci
 
 for tool in "$FZF" jq "$GO"; do
   command -v "$tool" >/dev/null || { echo "fzf-compare: $tool is needed" >&2; exit 1; }

@@ -38,7 +38,10 @@ type Reference struct {
 // data, so it is replaced.
 func OpenReference(ctx context.Context, path string, src Source) (*Reference, error) {
 	db, err := open(path, "reference")
-	if errors.Is(err, ErrCorrupt) {
+	if errors.Is(err, ErrCorrupt) || errors.Is(err, errSchema) {
+		// Damaged, or made by a build whose schema cannot be migrated
+		// (an older one with full-text tables): the reference database
+		// is only a cache of the bundle, so it is replaced.
 		if rmErr := removeDB(path); rmErr != nil {
 			return nil, fmt.Errorf("replace damaged %s: %w", path, rmErr)
 		}

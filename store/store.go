@@ -97,9 +97,22 @@ func open(path, set string) (*sql.DB, error) {
 		if isNotADatabase(err) {
 			return nil, fmt.Errorf("%s: %w", path, ErrCorrupt)
 		}
+		if isSchemaError(err) {
+			return nil, fmt.Errorf("migrate %s: %w: %w", path, errSchema, err)
+		}
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// errSchema marks a migration that SQLite refused as such (SQLITE_ERROR:
+// an unknown module, a table in the way), not for being busy, read-only
+// or out of space: the reference database, a cache, is then rebuilt.
+var errSchema = errors.New("schema cannot be migrated")
+
+func isSchemaError(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrError
 }
 
 func isNotADatabase(err error) bool {

@@ -2,10 +2,13 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	_ "github.com/mattn/go-sqlite3"
 
 	"reperecyber/assets"
 	"reperecyber/content"
@@ -241,5 +244,26 @@ func TestMissedQueries(t *testing.T) {
 	}
 	if v, _ := u.SchemaVersion(); v < 2 {
 		t.Errorf("schema version %d, want 2 or more", v)
+	}
+}
+
+// TestReferenceWithUnmigratableSchemaIsReplaced: a reference database
+// from another build (here at version 1 without the tables migration 2
+// drops, as a build without full-text search sees an old FTS5 table) is
+// a cache: it is rebuilt, not an error.
+func TestReferenceWithUnmigratableSchemaIsReplaced(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.db")
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); PRAGMA user_version = 1`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	loads := 0
+	r := mustOpenReference(t, path, source("a", &loads))
+	if _, err := r.Entry(ctx, "17cyber"); err != nil || loads != 1 {
+		t.Errorf("after replacing: %v, %d loads", err, loads)
 	}
 }

@@ -123,14 +123,3 @@ CREATE TABLE gaps (
 	sources  TEXT NOT NULL, -- JSON array of {url, date, undated}
 	PRIMARY KEY (region, category)
 ) WITHOUT ROWID;
-
--- Full-text index over the entries, for words deep in long bodies. The
--- text is folded by the app first (œ → oe), as unicode61 does not.
-CREATE VIRTUAL TABLE entries_fts USING fts5 (
-	id UNINDEXED,
-	title,
-	terms,
-	summary,
-	body,
-	tokenize = 'unicode61 remove_diacritics 2'
-);
