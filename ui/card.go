@@ -45,10 +45,6 @@ func (c *cardView) show(id string) {
 	c.current = id
 	c.updateStar()
 	c.print.OnTapped = c.onPrint
-	c.print.Disable()
-	if c.shell.exportEntry != nil {
-		c.print.Enable()
-	}
 	objs := []fyne.CanvasObject{
 		container.NewBorder(nil, nil, nil, container.NewHBox(c.star, c.print), heading(e.Title)),
 	}
@@ -246,7 +242,5 @@ func (c *cardView) onStarFailed(id string, on bool) {
 }
 
 func (c *cardView) onPrint() {
-	if c.shell.exportEntry != nil {
-		c.shell.exportEntry(c.current)
-	}
+	c.shell.onExportEntry(c.current)
 }

@@ -23,12 +23,6 @@ import (
 // pdfJob writes one PDF; ctx is cancelled when the person presses Annuler.
 type pdfJob func(ctx context.Context, w io.Writer, progress func(done, total int)) error
 
-// wireExport connects the print buttons of every screen.
-func (s *shell) wireExport() {
-	s.exportEntry = s.onExportEntry
-	s.exportSheet = s.onExportSheet
-	s.exportFiche = s.onExportFiche
-}
 
 func (s *shell) exportOptions() export.Options { return s.lib.core.PrintOptions() }
 

@@ -86,11 +86,6 @@ type shell struct {
 	print      *printScreen
 	triage     *triageScreen
 
-	// exportEntry saves a card as PDF and exportSheet the commune's contact
-	// sheet; nil until PDF export is wired.
-	exportEntry func(id string)
-	exportSheet func()
-	exportFiche func(outcomeID string)
 }
 
 func newShell(a fyne.App, w fyne.Window, env Env) *shell {
@@ -111,7 +106,6 @@ func newShell(a fyne.App, w fyne.Window, env Env) *shell {
 	s.triage = newTriageScreen(s)
 	s.screens = s.screenTable()
 	s.center = container.NewStack()
-	s.wireExport()
 	s.show(page{name: pageHome})
 	return s
 }

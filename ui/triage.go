@@ -328,13 +328,8 @@ func (t *triageScreen) ownCard(c content.LocalContact) fyne.CanvasObject {
 }
 
 func (t *triageScreen) printButton(o *triage.Outcome) fyne.CanvasObject {
-	b := newButtonWithIcon("Imprimer cette fiche réflexe (PDF)", theme.DocumentPrintIcon(), nil)
-	if t.shell.exportFiche == nil {
-		b.Disable()
-		return b
-	}
 	id := o.ID
-	b.OnTapped = func() { t.shell.exportFiche(id) }
+	b := newButtonWithIcon("Imprimer cette fiche réflexe (PDF)", theme.DocumentPrintIcon(), func() { t.shell.onExportFiche(id) })
 	return container.NewHBox(b)
 }
 

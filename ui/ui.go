@@ -158,12 +158,12 @@ func (s *shell) onPrintShortcut() {
 		return
 	}
 	switch {
-	case s.current().name == pageCard && s.exportEntry != nil:
-		s.exportEntry(s.current().arg)
-	case s.current().name == pageTriage && s.exportFiche != nil && s.triage.outcomeID() != "":
-		s.exportFiche(s.triage.outcomeID())
-	case s.current().name == pageCommune && s.exportSheet != nil:
-		s.exportSheet()
+	case s.current().name == pageCard:
+		s.onExportEntry(s.current().arg)
+	case s.current().name == pageTriage && s.triage.outcomeID() != "":
+		s.onExportFiche(s.triage.outcomeID())
+	case s.current().name == pageCommune:
+		s.onExportSheet()
 	default:
 		s.navigate(page{name: pagePrint})
 	}
