@@ -40,7 +40,7 @@ type communeScreen struct {
 
 func newCommuneScreen(s *shell) *communeScreen {
 	c := &communeScreen{shell: s, detail: container.NewVBox(), local: newLocalContactsForm(s)}
-	c.finder = newKeyEntry(c.moveCursor)
+	c.finder = newKeyEntry(s, c.moveCursor)
 	c.finder.SetPlaceHolder("Nom, code postal ou code INSEE de la commune, par exemple : Brest, 29200")
 	c.finder.OnChanged = c.onFind
 	c.finder.OnSubmitted = func(string) { c.onPick(c.cursor) }

@@ -67,25 +67,35 @@ func (e *searchEntry) onEscape() {
 }
 
 // keyEntry is an entry whose ↑ and ↓ move a cursor in a list beside it
-// (the commune picker), the rest being ordinary typing.
+// (the commune picker), and where Échap and F1 keep the meaning they
+// have everywhere else in the window; the rest is ordinary typing.
 type keyEntry struct {
 	widget.Entry
+	shell  *shell
 	onMove func(delta int)
 }
 
-func newKeyEntry(onMove func(int)) *keyEntry {
-	e := &keyEntry{onMove: onMove}
+func newKeyEntry(s *shell, onMove func(int)) *keyEntry {
+	e := &keyEntry{shell: s, onMove: onMove}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-// TypedKey turns ↑ and ↓ into cursor moves.
+// TypedKey turns ↑ and ↓ into cursor moves; Échap clears, then goes back.
 func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyDown:
 		e.onMove(1)
 	case fyne.KeyUp:
 		e.onMove(-1)
+	case fyne.KeyEscape:
+		if e.Text != "" {
+			e.SetText("")
+		} else {
+			e.shell.onBack()
+		}
+	case fyne.KeyF1:
+		e.shell.navigate(page{name: pageHelp})
 	default:
 		e.Entry.TypedKey(k)
 	}
