@@ -55,9 +55,7 @@ func newDoc(opt Options, title string) *fpdf.Fpdf {
 	pdf.SetProducer(producer(opt), true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(margin, margin, margin)
-	f := fonts()
-	pdf.AddUTF8FontFromBytes(family, "", f.regular)
-	pdf.AddUTF8FontFromBytes(family, "B", f.bold)
+	addFonts(pdf)
 	return pdf
 }
 
