@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"io"
 	"strings"
 
@@ -130,11 +131,20 @@ func itemRows(items []string) []Row {
 	return rows
 }
 
-// writePage writes a one-page document.
+// writePage writes a one-page document. Like every export, it never
+// panics (see ContactSheets).
 func writePage(w io.Writer, pg Page, opt Options) error {
-	doc := newDocument(opt, pg.Title, 1)
-	if err := doc.addPage(pg); err != nil {
-		return err
-	}
-	return finish(doc.pdf, w)
+	return guard("de la fiche", func() error {
+		doc, err := newCheckedDocument(opt, pg.Title, 1)
+		if err != nil {
+			return err
+		}
+		if err := doc.addPage(pg); err != nil {
+			if errors.Is(err, ErrTooLong) {
+				return &Error{Message: "La fiche « " + excerpt(pg.Title) + " » ne tient pas sur une page.", Err: err}
+			}
+			return err
+		}
+		return finish(doc.pdf, w)
+	})
 }

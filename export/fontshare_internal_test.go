@@ -17,7 +17,7 @@ func TestSharedFontsSameBytes(t *testing.T) {
 	}
 	opt := Options{Date: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
 	pg := Page{Kicker: "ESSAI", Title: "Saint-Éloi-sur-Œuvre", Sections: []Section{
-		{Title: "Texte", Style: StyleText, Rows: []Row{{Text: "« Ça » coûte 12\u202f€ ; ĳ Ŧ ẞ – ✓ ■"}}},
+		{Title: "Texte", Style: StyleText, Rows: []Row{{Text: "« Ça » coûte 12\u202f€ ; ĳ Ŧ ẞ – ■"}}},
 		{Title: "Contacts", Style: StyleList, Rows: []Row{{Name: "Service", Values: []Value{{Type: content.ContactPhone, Text: "0 800 200 008"}}}}},
 	}}
 	write := func(shared bool) []byte {
@@ -44,4 +44,14 @@ func resetTextCache() {
 	textCache.units = [2]map[string]int{{}, {}}
 	textCache.tokens = map[string][]string{}
 	textCache.paras = map[paraKey]*laidOut{}
+}
+
+// TestGuardRecovers: a panic anywhere in an export comes back as an
+// error with a French sentence.
+func TestGuardRecovers(t *testing.T) {
+	err := guard("de la fiche", func() error { panic("index out of range") })
+	msg, ok := UserMessage(err)
+	if !ok || msg == "" {
+		t.Fatalf("err %v", err)
+	}
 }

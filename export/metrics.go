@@ -16,6 +16,15 @@ type document struct {
 	opt Options
 }
 
+// newCheckedDocument starts a document once its title and options are
+// known to be printable.
+func newCheckedDocument(opt Options, title string, pages int) (*document, error) {
+	if err := checkPage(Page{Title: title}, opt); err != nil {
+		return nil, err
+	}
+	return newDocument(opt, title, pages), nil
+}
+
 // newDocument starts a document of pages pages.
 func newDocument(opt Options, title string, pages int) *document {
 	pdf := newDoc(opt, title)
