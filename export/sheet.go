@@ -69,6 +69,9 @@ type Section struct {
 	Title  string
 	Style  Style
 	Column Column
+	// Break starts a new pair of columns under the previous half-width
+	// sections, instead of flowing on in them.
+	Break bool
 	// Intro is an optional sentence under the title.
 	Intro string
 	Rows  []Row
@@ -90,6 +93,9 @@ type Row struct {
 	ToCheck bool
 	// Blank asks for lines to fill in by hand: the contact is unknown.
 	Blank bool
+	// When is the condition of a contact (« Pour porter plainte. »),
+	// printed after « Quand : ».
+	When string
 }
 
 // Value is one way to reach a service.
@@ -148,7 +154,7 @@ type sheetBuilder struct {
 }
 
 func (b sheetBuilder) section(spec sectionSpec) (Section, error) {
-	sec := Section{Title: spec.Title, Style: spec.Style, Column: spec.Column}
+	sec := Section{Title: spec.Title, Style: spec.Style, Column: spec.Column, Break: spec.Break}
 	switch spec.Style {
 	case StyleLocal:
 		sec.Rows = localRows(b.d.Contacts)
@@ -219,7 +225,7 @@ func emergencyRow(e content.Entry) Row {
 	_, detail := splitTitle(e.Title)
 	r := Row{Name: detail, ToCheck: e.Status == content.StatusToCheck}
 	for _, c := range e.Contacts {
-		if c.Type == content.ContactPhone || c.Type == content.ContactSMS {
+		if (c.Type == content.ContactPhone || c.Type == content.ContactSMS) && !Doubtful(c) {
 			r.Big = c.Value
 			if c.Type == content.ContactSMS {
 				r.BigPrefix = "SMS"
@@ -240,26 +246,19 @@ var printedTypes = []content.ContactType{
 func serviceRow(e content.Entry, rs rowSpec) Row {
 	name, detail := splitTitle(e.Title)
 	r := Row{Name: name, Detail: detail, ToCheck: e.Status == content.StatusToCheck}
+	var held string
+	r.Values, held = printableValues(e, printedTypes, true)
 	reachable := false
-	for _, t := range printedTypes {
-		if c, ok := firstOf(e.Contacts, t); ok {
-			r.Values = append(r.Values, Value{Type: t, Text: c.Value, ToCheck: c.Status == content.StatusToCheck})
-			reachable = reachable || t != content.ContactHours
-		}
+	for _, v := range r.Values {
+		reachable = reachable || v.Type != content.ContactHours
 	}
-	if !reachable || rs.Summary {
+	switch {
+	case held != "":
+		r.Text = held
+	case !reachable || rs.Summary:
 		r.Text = e.Summary
 	}
 	return r
-}
-
-func firstOf(list []content.Contact, t content.ContactType) (content.Contact, bool) {
-	for _, c := range list {
-		if c.Type == t {
-			return c, true
-		}
-	}
-	return content.Contact{}, false
 }
 
 func localRows(contacts []content.LocalContact) []Row {
