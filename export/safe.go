@@ -87,21 +87,29 @@ func checkPage(pg Page, opt Options) error {
 }
 
 func checkSection(sec Section, check func(where, s string) error) error {
-	if err := check("rubrique « "+sec.Title+" »", sec.Title+sec.Intro); err != nil {
-		return err
+	if textProblem(sec.Title+sec.Intro) != "" {
+		return check("rubrique « "+sec.Title+" »", sec.Title+sec.Intro)
 	}
 	for _, r := range sec.Rows {
-		where := "rubrique « " + sec.Title + " »"
-		if name := strings.ToValidUTF8(r.Name, ""); name != "" {
-			where += ", ligne « " + name + " »"
+		// The place is worded only for a text that fails: a batch checks
+		// some 300 texts per page.
+		row := func(s string) error {
+			if textProblem(s) == "" {
+				return nil
+			}
+			where := "rubrique « " + sec.Title + " »"
+			if name := strings.ToValidUTF8(r.Name, ""); name != "" {
+				where += ", ligne « " + name + " »"
+			}
+			return check(where, s)
 		}
-		for _, s := range []string{r.Name, r.Detail, r.Big, r.BigPrefix, r.Text} {
-			if err := check(where, s); err != nil {
+		for _, s := range []string{r.Name, r.Detail, r.Big, r.BigPrefix, r.Text, r.When} {
+			if err := row(s); err != nil {
 				return err
 			}
 		}
 		for _, v := range r.Values {
-			if err := check(where, v.Text); err != nil {
+			if err := row(v.Text); err != nil {
 				return err
 			}
 		}

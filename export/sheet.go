@@ -115,10 +115,7 @@ type Link struct {
 // following sheetLayout. It fails only if the content lacks an entry the
 // layout names, which content validation and the tests rule out.
 func BuildSheet(d SheetData) (Page, error) {
-	b := sheetBuilder{d: d, byID: map[string]content.Entry{}}
-	for _, e := range d.Entries {
-		b.byID[e.ID] = e
-	}
+	b := sheetBuilder{d: d}
 	pg := Page{
 		Kicker:   "FICHE CONTACTS CYBER · À GARDER PRÈS DU TÉLÉPHONE",
 		Title:    d.Place.Name,
@@ -149,8 +146,19 @@ func territory(pl content.Place) string {
 }
 
 type sheetBuilder struct {
-	d    SheetData
-	byID map[string]content.Entry
+	d SheetData
+}
+
+// entry finds an entry by id. A linear search: the layout names about
+// twenty entries, and a map of every entry per sheet cost more, in a
+// batch, than the rest of the sheet's building.
+func (b sheetBuilder) entry(id string) (content.Entry, bool) {
+	for i := range b.d.Entries {
+		if b.d.Entries[i].ID == id {
+			return b.d.Entries[i], true
+		}
+	}
+	return content.Entry{}, false
 }
 
 func (b sheetBuilder) section(spec sectionSpec) (Section, error) {
@@ -161,7 +169,7 @@ func (b sheetBuilder) section(spec sectionSpec) (Section, error) {
 		sec.Intro = spec.Intro
 		return sec, nil
 	case StyleSteps:
-		e, ok := b.byID[spec.Rows[0].ID]
+		e, ok := b.entry(spec.Rows[0].ID)
 		if !ok {
 			return sec, fmt.Errorf("contact sheet: entry %q missing", spec.Rows[0].ID)
 		}
@@ -182,7 +190,7 @@ func (b sheetBuilder) section(spec sectionSpec) (Section, error) {
 // category that cover the commune (its CSIRT), or the gap note instead.
 func (b sheetBuilder) rows(rs rowSpec, st Style) ([]Row, error) {
 	if rs.ID != "" {
-		e, ok := b.byID[rs.ID]
+		e, ok := b.entry(rs.ID)
 		if !ok {
 			return nil, fmt.Errorf("contact sheet: entry %q missing", rs.ID)
 		}
@@ -192,9 +200,10 @@ func (b sheetBuilder) rows(rs rowSpec, st Style) ([]Row, error) {
 		return []Row{serviceRow(e, rs)}, nil
 	}
 	var out []Row
-	for _, e := range b.d.Entries {
+	for i := range b.d.Entries {
+		e := &b.d.Entries[i]
 		if e.Category == rs.Category && !e.National() && !e.Historical && e.Covers(b.d.Place.Departement, b.d.Place.Region) {
-			out = append(out, serviceRow(e, rs))
+			out = append(out, serviceRow(*e, rs))
 		}
 	}
 	if len(out) > 0 {
