@@ -55,3 +55,44 @@ func TestGuardRecovers(t *testing.T) {
 		t.Fatalf("err %v", err)
 	}
 }
+
+// TestConcurrentDocuments: documents built at the same time (a batch in
+// the window while a fiche prints) share the parsed fonts and the text
+// cache, and each still writes the bytes it writes alone. Run with -race.
+func TestConcurrentDocuments(t *testing.T) {
+	opt := Options{Date: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	page := func(i int) Page {
+		return Page{Kicker: "ESSAI", Title: "Commune n° " + string(rune('A'+i)), Sections: []Section{
+			{Title: "Texte", Style: StyleText, Rows: []Row{{Text: "Débranchez du réseau ; n'éteignez pas l'ordinateur. " + string(rune('a'+i))}}},
+		}}
+	}
+	want := make([][]byte, 4)
+	for i := range want {
+		var buf bytes.Buffer
+		if err := writePage(&buf, page(i), opt); err != nil {
+			t.Fatal(err)
+		}
+		want[i] = buf.Bytes()
+	}
+	resetTextCache()
+	got := make([][]byte, len(want))
+	done := make(chan error)
+	for i := range want {
+		go func() {
+			var buf bytes.Buffer
+			err := writePage(&buf, page(i), opt)
+			got[i] = buf.Bytes()
+			done <- err
+		}()
+	}
+	for range want {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range want {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("document %d differs when built alongside others", i)
+		}
+	}
+}

@@ -11,7 +11,7 @@ import (
 
 // TestPreview writes sample PDFs to look at (EXPORT_PREVIEW_DIR=/tmp/x
 // go test -run Preview ./export/, then pdftoppm -png -r 80): a short name,
-// the longest name with the fullest contacts, Mayotte's gap note, a
+// the longest name with the fullest contacts, Mayotte's gap note, Papeete (a number held back), a
 // fiche, the ransomware outcome's fiche for Brest.
 func TestPreview(t *testing.T) {
 	dir := os.Getenv("EXPORT_PREVIEW_DIR")
@@ -22,6 +22,7 @@ func TestPreview(t *testing.T) {
 		"brest":   sheetData(t, place(t, "29019")),
 		"long":    sheetData(t, longPlace(t), fullContacts(longPlace(t).INSEE)...),
 		"mayotte": sheetData(t, place(t, "97611")),
+		"papeete": sheetData(t, place(t, "98735")),
 	} {
 		var buf bytes.Buffer
 		if err := export.ContactSheet(&buf, d, testOpt); err != nil {
