@@ -170,3 +170,27 @@ func TestSheetIncidentReflexes(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryOutcomeFiche: the fiche of every outcome, for a commune whose
+// every own contact is filled to the limits, is one page and prints the
+// condition of each of its contacts.
+func TestEveryOutcomeFiche(t *testing.T) {
+	need(t, "pdftotext")
+	tree, err := triage.Load(assets.ContentFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := longPlace(t)
+	own := fullContacts(p.INSEE)
+	for _, o := range tree.Outcomes {
+		t.Run(o.ID, func(t *testing.T) {
+			f := outcomeFiche(t, o.ID, p, own...)
+			text := flat(ficheText(t, f))
+			for _, c := range f.Calls {
+				if c.When != "" && !strings.Contains(text, flat("Quand : "+c.When)) {
+					t.Errorf("condition of %s missing: %q", c.Label, c.When)
+				}
+			}
+		})
+	}
+}
