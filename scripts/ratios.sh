@@ -25,21 +25,46 @@ xvfb_on_exit 'rm -rf "$work"'
 
 # launch LOG CMD...: starts CMD in the background (pid in $pid) and sets
 # $ms to the milliseconds until its window is mapped and it logged
-# « prêt » (the app: content and index loaded, search answers).
+# « prêt » (the app: content and index loaded, search answers), $map_ms
+# to when the window was mapped. Under Xvfb a Fyne window now and then
+# never maps: after 30 s the run is killed and launch fails.
 launch() {
-  local log=$1 start
+  local log=$1 start deadline
   shift
   start=$(date +%s%N)
+  deadline=$((start + 30000000000))
   "$@" >"$log" 2>&1 &
   pid=$!
   until xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { echo "$1 s'est arrêté :" >&2; cat "$log" >&2; exit 1; }
+    [ "$(date +%s%N)" -lt "$deadline" ] || { kill -9 "$pid"; wait "$pid" 2>/dev/null; return 1; }
     sleep 0.005
   done
   map_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  until grep -q "prêt" "$log" 2>/dev/null; do sleep 0.005; done
+  until grep -q "prêt" "$log" 2>/dev/null; do
+    [ "$(date +%s%N)" -lt "$deadline" ] || { kill -9 "$pid"; wait "$pid" 2>/dev/null; return 1; }
+    sleep 0.005
+  done
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
 }
+
+# retry CMD...: runs launch until it succeeds, three times at most.
+retry() {
+  for _ in 1 2 3; do launch "$@" && return 0; echo "(fenêtre jamais affichée : relancé)" >&2; done
+  echo "La fenêtre ne s'affiche pas sous Xvfb." >&2; exit 1
+}
+
+# stop: ends $pid, forcibly if it has not quit within 5 s.
+stop() {
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# first_start: the app on an empty data folder (nothing built yet); exec
+# keeps the app's pid the one launch watches.
+first_start() { REPERECYBER_DATA_DIR=$(mktemp -d -p "$work") exec bin/reperecyber; }
 
 # rss_after_query: types the query in the focused search field, waits for
 # the results to be drawn, prints the resident memory of $pid in KB.
@@ -49,14 +74,11 @@ rss_after_query() {
   awk '/VmRSS/ {print $2}' "/proc/$pid/status"
 }
 
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
-
 app_ms=() app_map=() base_ms=() app_kb=() base_kb=()
 for i in $(seq "$runs"); do
-  launch "$work/base.log" bin/baseline
+  retry "$work/base.log" bin/baseline
   base_ms+=("$ms"); base_kb+=("$(rss_after_query)"); stop
-  data=$(mktemp -d -p "$work") # first start: nothing built yet
-  REPERECYBER_DATA_DIR=$data launch "$work/app.log" bin/reperecyber
+  retry "$work/app.log" first_start
   app_ms+=("$ms"); app_map+=("$map_ms"); app_kb+=("$(rss_after_query)"); stop
 done
 
