@@ -57,7 +57,7 @@ func guard(what string, run func() error) (err error) {
 // where the text is, before any of it reaches fpdf.
 func checkPage(pg Page, opt Options) error {
 	check := func(where, s string) error {
-		if msg := textProblem(s); msg != "" {
+		if msg := TextProblem(s); msg != "" {
 			return &Error{
 				Message: "Impossible de créer le PDF : le texte « " + excerpt(s) + " » (" + where + ") " + msg + ". Corrigez ce texte, puis réessayez.",
 				Err:     fmt.Errorf("%w: %s: %q", errBadText, where, s),
@@ -87,14 +87,14 @@ func checkPage(pg Page, opt Options) error {
 }
 
 func checkSection(sec Section, check func(where, s string) error) error {
-	if textProblem(sec.Title+sec.Intro) != "" {
+	if TextProblem(sec.Title+sec.Intro) != "" {
 		return check("rubrique « "+sec.Title+" »", sec.Title+sec.Intro)
 	}
 	for _, r := range sec.Rows {
 		// The place is worded only for a text that fails: a batch checks
 		// some 300 texts per page.
 		row := func(s string) error {
-			if textProblem(s) == "" {
+			if TextProblem(s) == "" {
 				return nil
 			}
 			where := "rubrique « " + sec.Title + " »"
@@ -117,9 +117,11 @@ func checkSection(sec Section, check func(where, s string) error) error {
 	return nil
 }
 
-// textProblem says, in words for the message, what the fonts cannot
-// draw in s; empty when every character prints.
-func textProblem(s string) string {
+// TextProblem says, in words that follow « le texte … » in a message,
+// what the fonts cannot draw in s (« contient « 😀 » (U+1F600), un
+// caractère que… »); empty when every character prints. Importers can
+// refuse such text at input, with its line number, by the same rule.
+func TextProblem(s string) string {
 	if !utf8.ValidString(s) {
 		return "contient des caractères mal codés (souvent un fichier enregistré par Excel en « Windows-1252 » au lieu d'UTF-8 : réimportez-le)"
 	}

@@ -94,3 +94,27 @@ func FuzzContactSheet(f *testing.F) {
 		}
 	})
 }
+
+func TestTextProblem(t *testing.T) {
+	tests := []struct {
+		name, s string
+		bad     bool
+	}{
+		{"French", "Saint-Éloi-sur-Œuvre « ça » 12\u202f€ ; l'île", false},
+		{"combining accents (text from a Mac)", "Cafe\u0301", false},
+		{"Latin Extended", "Łódź, Ştefan, Nguyễn", false},
+		{"line feed", "ligne\nsuivante", false},
+		{"Windows-1252 bytes", "H\xe9l\xe8ne", true},
+		{"emoji", "🚨", true},
+		{"CJK", "東京", true},
+		{"tab", "a\tb", true},
+		{"check mark", "✓", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := export.TextProblem(tt.s); (got != "") != tt.bad {
+				t.Errorf("TextProblem(%q) = %q", tt.s, got)
+			}
+		})
+	}
+}
