@@ -148,6 +148,10 @@ func exportFailed(env Env, path string, err error) int {
 		fmt.Fprintln(env.Stderr, "Interrompu : aucun fichier n'a été modifié.")
 		return ExitFailure
 	}
+	if msg, ok := export.UserMessage(err); ok {
+		fmt.Fprintf(env.Stderr, "%s\nAucun fichier n'a été écrit.\n", msg)
+		return ExitFailure
+	}
 	return failed(env, "Impossible d'écrire « "+path+" ». Vérifiez le dossier et l'espace disque ; un fichier existant n'a pas été modifié.", err)
 }
 

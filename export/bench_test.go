@@ -9,7 +9,7 @@ import (
 	"reperecyber/export"
 )
 
-// BenchmarkContactSheet: one commune's sheet, in process (target ≤ 15 ms).
+// BenchmarkContactSheet: one commune's sheet, in process (target ≤ 5 ms).
 func BenchmarkContactSheet(b *testing.B) {
 	d := sheetData(b, place(b, "29019"))
 	for b.Loop() {
@@ -20,7 +20,7 @@ func BenchmarkContactSheet(b *testing.B) {
 }
 
 // BenchmarkPasDeCalais: the largest département, 887 communes, as one PDF
-// (targets: ≤ 6 s, ≤ 25 KB per page on average).
+// (targets: ≤ 2 ms and ≤ 200 KB of allocations per page).
 func BenchmarkPasDeCalais(b *testing.B) {
 	var list []export.SheetData
 	for _, p := range communesOf(b, "62") {

@@ -33,23 +33,45 @@ func ContactSheet(w io.Writer, d SheetData, opt Options) error {
 // single PDF (the fonts embedded once). progress, if not nil, is called
 // after each page with the number done and the total. It stops with
 // ctx.Err() when ctx is cancelled, having written nothing to w.
+//
+// It never panics: text the fonts cannot draw is refused, and any other
+// failure comes back as an *Error carrying a French sentence.
 func ContactSheets(ctx context.Context, w io.Writer, list []SheetData, opt Options, progress func(done, total int)) error {
+	return guard("des fiches contacts", func() error { return contactSheets(ctx, w, list, opt, progress) })
+}
+
+func contactSheets(ctx context.Context, w io.Writer, list []SheetData, opt Options, progress func(done, total int)) error {
 	if len(list) == 0 {
-		return errors.New("contact sheets: no commune")
+		return &Error{Message: "Aucune commune à imprimer : choisissez au moins une commune.", Err: errors.New("contact sheets: no commune")}
 	}
-	doc := newDocument(opt, sheetTitle(list), len(list))
+	doc, err := newCheckedDocument(opt, sheetTitle(list), len(list))
+	if err != nil {
+		return err
+	}
 	for i, d := range list {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if err := doc.addSheet(d); err != nil {
-			return fmt.Errorf("sheet for %s (%s): %w", d.Place.Name, d.Place.INSEE, err)
+			return sheetError(d, err)
 		}
 		if progress != nil {
 			progress(i+1, len(list))
 		}
 	}
 	return finish(doc.pdf, w)
+}
+
+// sheetError names the commune whose sheet failed.
+func sheetError(d SheetData, err error) error {
+	name := excerpt(d.Place.Name)
+	if e, ok := err.(*Error); ok {
+		return &Error{Message: "Fiche de " + name + " (" + d.Place.INSEE + ") : " + e.Message, Err: fmt.Errorf("sheet for %s: %w", d.Place.INSEE, e.Err)}
+	}
+	if errors.Is(err, ErrTooLong) {
+		return &Error{Message: "La fiche de " + name + " ne tient pas sur une page : raccourcissez les notes des contacts locaux de cette commune, puis réessayez.", Err: err}
+	}
+	return fmt.Errorf("sheet for %s (%s): %w", name, d.Place.INSEE, err)
 }
 
 func sheetTitle(list []SheetData) string {
@@ -72,6 +94,9 @@ func (doc *document) addSheet(d SheetData) error {
 // size that fits: the layout is measured first, shrinking step by step,
 // then drawn.
 func (doc *document) addPage(s Page) error {
+	if err := checkPage(s, doc.opt); err != nil {
+		return err
+	}
 	doc.pdf.AddPage()
 	scale, err := doc.fitScale(s)
 	if err != nil {

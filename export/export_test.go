@@ -132,6 +132,10 @@ func TestReproducible(t *testing.T) {
 	if !bytes.Contains(a, []byte("D:20261122100000")) {
 		t.Error("creation date not the fixed one")
 	}
+	qpdfCheck(t, a) // streams compressed on the way out, offsets rewritten
+	if regexp.MustCompile(`<</Length \d+>>\nstream`).Match(a) {
+		t.Error("a stream is left uncompressed")
+	}
 }
 
 // accents is every character French print must get right.

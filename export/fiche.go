@@ -1,7 +1,9 @@
 package export
 
 import (
+	"errors"
 	"io"
+	"slices"
 	"strings"
 
 	"reperecyber/content"
@@ -21,7 +23,13 @@ type FicheData struct {
 	Evidence []string
 	// Deadlines are the time limits that apply (« CNIL : 72 heures »).
 	Deadlines []string
-	// Contacts are the services to call, already chosen for the commune.
+	// Calls are the contacts as triage resolved them for the commune,
+	// each with its condition, in the outcome's order (FicheFromOutcome
+	// fills them). Those with Now set open the page, under « Appelez
+	// maintenant ».
+	Calls []Call
+	// Contacts are services to list without conditions, for a fiche not
+	// made from a triage outcome.
 	Contacts []content.Entry
 	// Place is the commune the fiche is for; zero for a generic fiche.
 	Place content.Place
@@ -32,9 +40,10 @@ func Fiche(w io.Writer, f FicheData, opt Options) error {
 	return writePage(w, BuildFiche(f), opt)
 }
 
-// BuildFiche describes a fiche réflexe as a page.
+// BuildFiche describes a fiche réflexe as a page: whom to call first,
+// then what to do, then the rest.
 func BuildFiche(f FicheData) Page {
-	pg := Page{Kicker: "FICHE RÉFLEXE · QUE FAIRE MAINTENANT", Title: f.Title}
+	pg := Page{Kicker: "FICHE RÉFLEXE · QUE FAIRE MAINTENANT", Title: f.Title, Advice: f.Diagnosis}
 	if f.Place.INSEE != "" {
 		pg.Subtitle = "Pour " + f.Place.Name + " · " + territory(f.Place)
 	}
@@ -43,16 +52,20 @@ func BuildFiche(f FicheData) Page {
 			pg.Sections = append(pg.Sections, Section{Title: title, Style: st, Column: col, Rows: rows})
 		}
 	}
-	add("Ce qui se passe", StyleText, ColumnFull, textRows(f.Diagnosis))
+	now, later := callRows(f.Calls)
+	for _, e := range f.Contacts {
+		later = append(later, serviceRow(e, rowSpec{}))
+	}
+	add("Appelez maintenant", StyleList, ColumnFull, now)
 	add("À faire maintenant", StyleSteps, ColumnFull, itemRows(f.Steps))
 	add("À ne pas faire", StyleBullets, ColumnHalf, itemRows(f.Dont))
 	add("Preuves à garder", StyleBullets, ColumnHalf, itemRows(f.Evidence))
 	add("Délais", StyleBullets, ColumnFull, itemRows(f.Deadlines))
-	var contacts []Row
-	for _, e := range f.Contacts {
-		contacts = append(contacts, serviceRow(e, rowSpec{}))
+	title := "Autres contacts, selon le cas"
+	if len(now) == 0 {
+		title = "Contacts"
 	}
-	add("Contacts", StyleList, ColumnFull, contacts)
+	add(title, StyleList, ColumnFull, later)
 	pg.Links, pg.ToCheck = linksAndChecks(pg.Sections)
 	return pg
 }
@@ -108,9 +121,13 @@ func nonEmpty(secs []Section) []Section {
 func cardRow(e content.Entry) Row {
 	name, detail := splitTitle(e.Title)
 	r := Row{Name: name, Detail: detail}
+	var types []content.ContactType
 	for _, c := range e.Contacts {
-		r.Values = append(r.Values, Value{Type: c.Type, Text: c.Value, ToCheck: c.Status == content.StatusToCheck})
+		if !slices.Contains(types, c.Type) {
+			types = append(types, c.Type)
+		}
 	}
+	r.Values, r.Text = printableValues(e, types, false)
 	return r
 }
 
@@ -130,11 +147,20 @@ func itemRows(items []string) []Row {
 	return rows
 }
 
-// writePage writes a one-page document.
+// writePage writes a one-page document. Like every export, it never
+// panics (see ContactSheets).
 func writePage(w io.Writer, pg Page, opt Options) error {
-	doc := newDocument(opt, pg.Title, 1)
-	if err := doc.addPage(pg); err != nil {
-		return err
-	}
-	return finish(doc.pdf, w)
+	return guard("de la fiche", func() error {
+		doc, err := newCheckedDocument(opt, pg.Title, 1)
+		if err != nil {
+			return err
+		}
+		if err := doc.addPage(pg); err != nil {
+			if errors.Is(err, ErrTooLong) {
+				return &Error{Message: "La fiche « " + excerpt(pg.Title) + " » ne tient pas sur une page.", Err: err}
+			}
+			return err
+		}
+		return finish(doc.pdf, w)
+	})
 }

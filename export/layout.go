@@ -13,8 +13,10 @@ type sectionSpec struct {
 	Title  string
 	Style  Style
 	Column Column
-	Intro  string
-	Rows   []rowSpec
+	// Break starts a new pair of columns (see Section.Break).
+	Break bool
+	Intro string
+	Rows  []rowSpec
 }
 
 // rowSpec names an entry by ID, or a Category whose entries covering the
@@ -53,7 +55,9 @@ var sheetLayout = []sectionSpec{
 		Rows: ids("referent-atteintes-elus", "alarme-elu", "bouton-appel", "calae", "ligne-ecoute-elus")},
 	{Title: "Nos contacts locaux", Style: StyleLocal, Column: ColumnHalf,
 		Intro: "À remplir par la mairie ; à tenir à jour."},
-	{Style: StyleSteps, Column: ColumnFull, Rows: ids("cinq-reflexes")},
+	// What to do in an attack, beside the everyday hygiene.
+	{Style: StyleSteps, Column: ColumnHalf, Break: true, Rows: ids("premiers-reflexes-cyberattaque")},
+	{Style: StyleSteps, Column: ColumnHalf, Rows: ids("cinq-reflexes")},
 }
 
 // ValidateLayout checks that every entry the contact sheet names exists in

@@ -2,6 +2,7 @@ package export
 
 import (
 	"strings"
+	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -15,28 +16,47 @@ type document struct {
 	opt Options
 }
 
+// newCheckedDocument starts a document once its title and options are
+// known to be printable.
+func newCheckedDocument(opt Options, title string, pages int) (*document, error) {
+	if err := checkPage(Page{Title: title}, opt); err != nil {
+		return nil, err
+	}
+	return newDocument(opt, title, pages), nil
+}
+
 // newDocument starts a document of pages pages.
 func newDocument(opt Options, title string, pages int) *document {
 	pdf := newDoc(opt, title)
-	return &document{pdf: pdf, qr: newQRCodes(pdf, pages > 1), m: newMetrics(pdf), opt: opt}
+	return &document{pdf: pdf, qr: newQRCodes(pdf, pages > 1), m: &metrics{}, opt: opt}
 }
 
-// metrics measures text without switching the document's current font
-// for every word: widths are kept in font units per weight (they scale
-// with the size), and typeset words per text. A sheet is measured several
-// times before it is drawn, and a batch repeats the same texts on every
-// page, so nearly every lookup hits.
+// metrics measures text. Measures depend only on the embedded fonts, so they
+// are kept for the whole process (textCache): a sheet is measured
+// several times before it is drawn, a batch repeats the same texts on
+// every page, and the next document repeats the last one's.
 type metrics struct {
-	pdf    *fpdf.Fpdf
-	units  [2]map[string]int
-	tokens map[string][]string
-	// dirty is set when measuring changed the current font, so the next
-	// drawing selects its own again.
-	dirty bool
 }
 
-func newMetrics(pdf *fpdf.Fpdf) *metrics {
-	return &metrics{pdf: pdf, units: [2]map[string]int{{}, {}}, tokens: map[string][]string{}}
+// textCache holds what measuring found, for every document. It is
+// emptied when it grows past cacheLimit entries, so that a long session
+// printing many different communes keeps a bounded memory.
+var textCache = struct {
+	sync.Mutex
+	units  [2]map[string]int // widths in font units per weight
+	tokens map[string][]string
+	paras  map[paraKey]*laidOut
+}{units: [2]map[string]int{{}, {}}, tokens: map[string][]string{}, paras: map[paraKey]*laidOut{}}
+
+const cacheLimit = 50_000
+
+func resetIfFull() {
+	c := &textCache
+	if len(c.units[0])+len(c.units[1])+len(c.tokens)+len(c.paras) > cacheLimit {
+		c.units = [2]map[string]int{{}, {}}
+		c.tokens = map[string][]string{}
+		c.paras = map[paraKey]*laidOut{}
+	}
 }
 
 // width is the width of s in f, in mm.
@@ -45,27 +65,99 @@ func (m *metrics) width(f font, s string) float64 {
 	if f.bold {
 		w = 1
 	}
-	u, ok := m.units[w][s]
+	c := &textCache
+	c.Lock()
+	u, ok := c.units[w][s]
 	if !ok {
-		style := ""
-		if f.bold {
-			style = "B"
-		}
-		m.pdf.SetFont(family, style, 10)
-		m.dirty = true
-		u = m.pdf.GetStringSymbolWidth(s)
-		m.units[w][s] = u
+		u = measure(f.bold, s)
+		resetIfFull()
+		c.units[w][s] = u
 	}
+	c.Unlock()
 	return float64(u) * f.size * ptToMM / 1000
+}
+
+// ruler is a document without pages that only measures: measuring in the
+// document being drawn would write a font change into its page, so the
+// bytes would depend on what was measured before.
+var ruler = sync.OnceValue(func() *fpdf.Fpdf {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	addFonts(pdf)
+	return pdf
+})
+
+// measure is the width of s in font units; textCache's lock guards ruler.
+func measure(bold bool, s string) int {
+	style := ""
+	if bold {
+		style = "B"
+	}
+	pdf := ruler()
+	pdf.SetFont(family, style, 10)
+	return pdf.GetStringSymbolWidth(s)
 }
 
 // words typesets text (French no-break spaces) and splits it at the
 // spaces where a line may break.
 func (m *metrics) words(text string) []string {
-	t, ok := m.tokens[text]
+	c := &textCache
+	c.Lock()
+	t, ok := c.tokens[text]
+	c.Unlock()
 	if !ok {
 		t = strings.Split(french(text), " ")
-		m.tokens[text] = t
+		c.Lock()
+		resetIfFull()
+		c.tokens[text] = t
+		c.Unlock()
 	}
 	return t
+}
+
+// maxKeySpans is the most spans a paragraph can have to be kept in the
+// cache: every paragraph of our pages has fewer.
+const maxKeySpans = 3
+
+// paraKey names a paragraph laid out at a width and type scale.
+type paraKey struct {
+	spans    [maxKeySpans]span
+	n        int
+	w, scale float64
+}
+
+// laidOut is a paragraph broken into lines, ready to draw. It is never
+// changed once made: documents share it.
+type laidOut struct {
+	h     float64
+	lines []lineRuns
+}
+
+// lineRuns is one line: its runs of text in one font, their offsets from
+// the line's start, its width and height.
+type lineRuns struct {
+	runs  []textRun
+	width float64
+	lh    float64
+}
+
+type textRun struct {
+	text string
+	f    font
+	dx   float64
+}
+
+func cachedPara(k paraKey) (*laidOut, bool) {
+	c := &textCache
+	c.Lock()
+	defer c.Unlock()
+	l, ok := c.paras[k]
+	return l, ok
+}
+
+func keepPara(k paraKey, l *laidOut) {
+	c := &textCache
+	c.Lock()
+	defer c.Unlock()
+	resetIfFull()
+	c.paras[k] = l
 }

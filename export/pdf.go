@@ -54,10 +54,9 @@ func newDoc(opt Options, title string) *fpdf.Fpdf {
 	pdf.SetCreator("Repère Cyber", true)
 	pdf.SetProducer(producer(opt), true)
 	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCompression(false) // finish compresses, with reused writers
 	pdf.SetMargins(margin, margin, margin)
-	f := fonts()
-	pdf.AddUTF8FontFromBytes(family, "", f.regular)
-	pdf.AddUTF8FontFromBytes(family, "B", f.bold)
+	addFonts(pdf)
 	return pdf
 }
 
@@ -107,8 +106,25 @@ func finish(pdf *fpdf.Fpdf, w io.Writer) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("build pdf: %w", err)
 	}
-	if err := pdf.Output(w); err != nil {
+	var doc captured
+	if err := pdf.Output(&doc); err != nil {
+		return fmt.Errorf("build pdf: %w", err)
+	}
+	if err := writeCompressed(doc.b, w); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
 	return nil
+}
+
+// captured keeps what fpdf's Output writes, in one Write of its whole
+// buffer, without copying it: fpdf no longer touches that buffer.
+type captured struct{ b []byte }
+
+func (c *captured) Write(p []byte) (int, error) {
+	if c.b == nil {
+		c.b = p
+	} else {
+		c.b = append(c.b, p...)
+	}
+	return len(p), nil
 }

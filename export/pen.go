@@ -36,7 +36,7 @@ const ptToMM = 25.4 / 72
 // use makes f (scaled) the document's current font and colour, to draw.
 func (p *pen) use(f font) {
 	f.size *= p.scale
-	if p.set && f == p.cur && !p.m.dirty {
+	if p.set && f == p.cur {
 		return
 	}
 	style := ""
@@ -47,7 +47,7 @@ func (p *pen) use(f font) {
 	if !p.set || f.grey != p.cur.grey {
 		p.pdf.SetTextColor(f.grey, f.grey, f.grey)
 	}
-	p.cur, p.set, p.m.dirty = f, true, false
+	p.cur, p.set = f, true
 }
 
 // leading is the line height of f in mm.
@@ -120,36 +120,46 @@ const (
 // para lays out spans as a paragraph in the box at (x, y) of width w and
 // returns its height.
 func (p *pen) para(x, y, w float64, a align, spans ...span) float64 {
-	h := 0.0
-	for _, line := range p.lines(p.words(spans), w) {
-		lh := 0.0
-		for _, wd := range line {
-			lh = max(lh, p.leading(wd.f))
+	l := p.layout(w, spans)
+	if p.draw {
+		for _, line := range l.lines {
+			p.drawLine(x, y, w, a, line)
+			y += line.lh
 		}
-		if p.draw {
-			p.drawLine(x, y+h, w, lh, a, line)
-		}
-		h += lh
 	}
-	return h
+	return l.h
 }
 
-// drawLine draws one line, words of the same font joined into one string.
-func (p *pen) drawLine(x, y, w, lh float64, a align, line []word) {
-	total := 0.0
-	for i, wd := range line {
-		if i > 0 && wd.space {
-			total += p.width(wd.f, " ")
-		}
-		total += wd.w
+// layout breaks spans into lines, from the cache when it can.
+func (p *pen) layout(w float64, spans []span) *laidOut {
+	if len(spans) > maxKeySpans {
+		return p.breakLines(w, spans)
 	}
-	switch a {
-	case alignCenter:
-		x += (w - total) / 2
-	case alignRight:
-		x += w - total
+	k := paraKey{n: len(spans), w: w, scale: p.scale}
+	copy(k.spans[:], spans)
+	if l, ok := cachedPara(k); ok {
+		return l
 	}
-	base := y + lh*0.78
+	l := p.breakLines(w, spans)
+	keepPara(k, l)
+	return l
+}
+
+func (p *pen) breakLines(w float64, spans []span) *laidOut {
+	l := &laidOut{}
+	for _, line := range p.lines(p.words(spans), w) {
+		lr := p.runs(line)
+		l.lines = append(l.lines, lr)
+		l.h += lr.lh
+	}
+	return l
+}
+
+// runs joins the words of a line that share a font into runs, each
+// placed after the previous one.
+func (p *pen) runs(line []word) lineRuns {
+	var lr lineRuns
+	x := 0.0
 	for i := 0; i < len(line); {
 		j, text := i, ""
 		for ; j < len(line) && line[j].f == line[i].f; j++ {
@@ -161,10 +171,29 @@ func (p *pen) drawLine(x, y, w, lh float64, a align, line []word) {
 		if i > 0 && line[i].space {
 			x += p.width(line[i].f, " ")
 		}
-		p.use(line[i].f)
-		p.pdf.Text(x, base, text)
+		lr.runs = append(lr.runs, textRun{text: text, f: line[i].f, dx: x})
 		x += p.width(line[i].f, text)
 		i = j
+	}
+	for _, wd := range line {
+		lr.lh = max(lr.lh, p.leading(wd.f))
+	}
+	lr.width = x
+	return lr
+}
+
+// drawLine draws one line of a paragraph whose box is at (x, y).
+func (p *pen) drawLine(x, y, w float64, a align, line lineRuns) {
+	switch a {
+	case alignCenter:
+		x += (w - line.width) / 2
+	case alignRight:
+		x += w - line.width
+	}
+	base := y + line.lh*0.78
+	for _, r := range line.runs {
+		p.use(r.f)
+		p.pdf.Text(x+r.dx, base, r.text)
 	}
 }
 

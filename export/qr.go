@@ -43,8 +43,7 @@ func (q *qrCodes) draw(url string, x, y, size float64) error {
 	return nil
 }
 
-// inline writes the code's runs as one filled path, in points from the
-// bottom left corner as PDF wants.
+// inline writes the code's runs as one filled path.
 func (q *qrCodes) inline(url string, x, y, size float64) error {
 	m, err := matrixOf(url)
 	if err != nil {
@@ -52,14 +51,9 @@ func (q *qrCodes) inline(url string, x, y, size float64) error {
 	}
 	k := 72 / 25.4
 	mod := size / float64(m.size) * k
-	x0, y0 := x*k, (pageH-y)*k
-	var b strings.Builder
-	b.WriteString("q 0 g\n")
-	for _, r := range m.runs {
-		fmt.Fprintf(&b, "%.3f %.3f %.3f %.3f re\n", x0+float64(r.x)*mod, y0-float64(r.y+1)*mod, float64(r.w)*mod, mod)
-	}
-	b.WriteString("f Q")
-	q.pdf.RawWriteStr(b.String())
+	// One matrix places the code: the runs, in modules from the top
+	// left corner, are the same text on every page.
+	q.pdf.RawWriteStr(fmt.Sprintf("q %.4f 0 0 %.4f %.3f %.3f cm\n%s", mod, -mod, x*k, (pageH-y)*k, m.path))
 	return nil
 }
 
@@ -81,6 +75,8 @@ func (q *qrCodes) template(url string) (fpdf.Template, error) {
 type matrix struct {
 	size int
 	runs []run
+	// path fills the runs, in modules, y downwards, as PDF operators.
+	path string
 }
 
 // matrices caches encoded QR codes for the life of the process: encoding
@@ -102,6 +98,13 @@ func matrixOf(url string) (matrix, error) {
 		return matrix{}, fmt.Errorf("qr code for %q: %w", url, err)
 	}
 	m := matrix{size: code.Bounds().Dx(), runs: darkRuns(code)}
+	var b strings.Builder
+	b.WriteString("0 g\n")
+	for _, r := range m.runs {
+		fmt.Fprintf(&b, "%d %d %d 1 re\n", r.x, r.y, r.w)
+	}
+	b.WriteString("f Q")
+	m.path = b.String()
 	matrices.Store(url, m)
 	return m, nil
 }

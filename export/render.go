@@ -22,6 +22,7 @@ var (
 	fPhone     = font{size: 9.5, bold: true}
 	fValue     = font{size: 7.3}
 	fText      = font{size: 6.8, grey: 40}
+	fWhen      = font{size: 6.8, bold: true, grey: 40}
 	fBig       = font{size: 26, bold: true}
 	fBigPrefix = font{size: 7, bold: true}
 	fBoxLabel  = font{size: 6.3, grey: 30}
@@ -58,7 +59,7 @@ func (sp *sheetPage) layout() float64 {
 			continue
 		}
 		j := i
-		for j < len(secs) && secs[j].Column == ColumnHalf {
+		for j < len(secs) && secs[j].Column == ColumnHalf && (j == i || !secs[j].Break) {
 			j++
 		}
 		y = sp.columns(y, secs[i:j])
@@ -271,11 +272,17 @@ func (sp *sheetPage) serviceRow(x, y, w float64, r Row) float64 {
 		head = append(head, span{" – " + r.Detail, fDetail})
 	}
 	y += p.para(x, y, w, alignLeft, head...)
+	if r.Blank {
+		y = sp.blankLines(x, y, w)
+	}
 	for _, v := range r.Values {
 		y += sp.value(x, y, w, v)
 	}
 	if r.Text != "" {
 		y += p.para(x, y+0.2, w, alignLeft, span{r.Text, fText}) + 0.2
+	}
+	if r.When != "" {
+		y += p.para(x, y+0.2, w, alignLeft, span{"Quand : ", fWhen}, span{r.When, fText}) + 0.2
 	}
 	return y
 }

@@ -69,6 +69,9 @@ type Section struct {
 	Title  string
 	Style  Style
 	Column Column
+	// Break starts a new pair of columns under the previous half-width
+	// sections, instead of flowing on in them.
+	Break bool
 	// Intro is an optional sentence under the title.
 	Intro string
 	Rows  []Row
@@ -90,6 +93,9 @@ type Row struct {
 	ToCheck bool
 	// Blank asks for lines to fill in by hand: the contact is unknown.
 	Blank bool
+	// When is the condition of a contact (« Pour porter plainte. »),
+	// printed after « Quand : ».
+	When string
 }
 
 // Value is one way to reach a service.
@@ -109,10 +115,7 @@ type Link struct {
 // following sheetLayout. It fails only if the content lacks an entry the
 // layout names, which content validation and the tests rule out.
 func BuildSheet(d SheetData) (Page, error) {
-	b := sheetBuilder{d: d, byID: map[string]content.Entry{}}
-	for _, e := range d.Entries {
-		b.byID[e.ID] = e
-	}
+	b := sheetBuilder{d: d}
 	pg := Page{
 		Kicker:   "FICHE CONTACTS CYBER · À GARDER PRÈS DU TÉLÉPHONE",
 		Title:    d.Place.Name,
@@ -143,19 +146,30 @@ func territory(pl content.Place) string {
 }
 
 type sheetBuilder struct {
-	d    SheetData
-	byID map[string]content.Entry
+	d SheetData
+}
+
+// entry finds an entry by id. A linear search: the layout names about
+// twenty entries, and a map of every entry per sheet cost more, in a
+// batch, than the rest of the sheet's building.
+func (b sheetBuilder) entry(id string) (content.Entry, bool) {
+	for i := range b.d.Entries {
+		if b.d.Entries[i].ID == id {
+			return b.d.Entries[i], true
+		}
+	}
+	return content.Entry{}, false
 }
 
 func (b sheetBuilder) section(spec sectionSpec) (Section, error) {
-	sec := Section{Title: spec.Title, Style: spec.Style, Column: spec.Column}
+	sec := Section{Title: spec.Title, Style: spec.Style, Column: spec.Column, Break: spec.Break}
 	switch spec.Style {
 	case StyleLocal:
 		sec.Rows = localRows(b.d.Contacts)
 		sec.Intro = spec.Intro
 		return sec, nil
 	case StyleSteps:
-		e, ok := b.byID[spec.Rows[0].ID]
+		e, ok := b.entry(spec.Rows[0].ID)
 		if !ok {
 			return sec, fmt.Errorf("contact sheet: entry %q missing", spec.Rows[0].ID)
 		}
@@ -176,7 +190,7 @@ func (b sheetBuilder) section(spec sectionSpec) (Section, error) {
 // category that cover the commune (its CSIRT), or the gap note instead.
 func (b sheetBuilder) rows(rs rowSpec, st Style) ([]Row, error) {
 	if rs.ID != "" {
-		e, ok := b.byID[rs.ID]
+		e, ok := b.entry(rs.ID)
 		if !ok {
 			return nil, fmt.Errorf("contact sheet: entry %q missing", rs.ID)
 		}
@@ -186,9 +200,10 @@ func (b sheetBuilder) rows(rs rowSpec, st Style) ([]Row, error) {
 		return []Row{serviceRow(e, rs)}, nil
 	}
 	var out []Row
-	for _, e := range b.d.Entries {
+	for i := range b.d.Entries {
+		e := &b.d.Entries[i]
 		if e.Category == rs.Category && !e.National() && !e.Historical && e.Covers(b.d.Place.Departement, b.d.Place.Region) {
-			out = append(out, serviceRow(e, rs))
+			out = append(out, serviceRow(*e, rs))
 		}
 	}
 	if len(out) > 0 {
@@ -219,7 +234,7 @@ func emergencyRow(e content.Entry) Row {
 	_, detail := splitTitle(e.Title)
 	r := Row{Name: detail, ToCheck: e.Status == content.StatusToCheck}
 	for _, c := range e.Contacts {
-		if c.Type == content.ContactPhone || c.Type == content.ContactSMS {
+		if (c.Type == content.ContactPhone || c.Type == content.ContactSMS) && !Doubtful(c) {
 			r.Big = c.Value
 			if c.Type == content.ContactSMS {
 				r.BigPrefix = "SMS"
@@ -240,26 +255,19 @@ var printedTypes = []content.ContactType{
 func serviceRow(e content.Entry, rs rowSpec) Row {
 	name, detail := splitTitle(e.Title)
 	r := Row{Name: name, Detail: detail, ToCheck: e.Status == content.StatusToCheck}
+	var held string
+	r.Values, held = printableValues(e, printedTypes, true)
 	reachable := false
-	for _, t := range printedTypes {
-		if c, ok := firstOf(e.Contacts, t); ok {
-			r.Values = append(r.Values, Value{Type: t, Text: c.Value, ToCheck: c.Status == content.StatusToCheck})
-			reachable = reachable || t != content.ContactHours
-		}
+	for _, v := range r.Values {
+		reachable = reachable || v.Type != content.ContactHours
 	}
-	if !reachable || rs.Summary {
+	switch {
+	case held != "":
+		r.Text = held
+	case !reachable || rs.Summary:
 		r.Text = e.Summary
 	}
 	return r
-}
-
-func firstOf(list []content.Contact, t content.ContactType) (content.Contact, bool) {
-	for _, c := range list {
-		if c.Type == t {
-			return c, true
-		}
-	}
-	return content.Contact{}, false
 }
 
 func localRows(contacts []content.LocalContact) []Row {

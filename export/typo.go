@@ -32,7 +32,8 @@ var (
 // french applies French no-break rules to s and drops what the embedded
 // font cannot draw (runes outside the Basic Multilingual Plane: emoji).
 func french(s string) string {
-	s = typoReplacer.Replace(s)
+	// A line feed (a note typed on two lines) is a space on paper.
+	s = typoReplacer.Replace(strings.ReplaceAll(s, "\n", " "))
 	for i := 0; i < 2; i++ { // twice: « 0 800 200 008 » overlaps
 		s = numberUnit.ReplaceAllString(s, "$1"+nbsp+"$2")
 	}

@@ -143,6 +143,11 @@ func (s *shell) onPDFWritten(path string, err error, batch bool, job pdfJob) {
 	case err != nil:
 		log.Printf("export %s: %v", path, err)
 		s.say("Le PDF n'a pas pu être créé.")
+		if msg, ok := export.UserMessage(err); ok {
+			// the content itself cannot be printed: another folder would not help
+			dialog.ShowInformation("PDF non créé", msg+"\n\nAucun fichier n'a été écrit.", s.win)
+			return
+		}
 		name := filepath.Base(path)
 		dialog.ShowCustomConfirm("PDF non créé", "Choisir un autre dossier…", "Fermer",
 			widget.NewLabel("Le fichier n'a pas pu être écrit dans ce dossier :\n"+filepath.Dir(path)+"\n\nAucun fichier existant n'a été modifié."),
