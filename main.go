@@ -8,6 +8,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"os/signal"
@@ -36,6 +37,12 @@ func main() {
 		fmt.Fprintf(os.Stderr, "Impossible de trouver le dossier de configuration de l'utilisateur.\nDéfinissez %s avec un dossier accessible en écriture.\nDétail : %v\n", store.DirEnv, err)
 		os.Exit(cli.ExitFailure)
 	}
+	// Content pack (issue 17): before anything reads the content.
+	var notices io.Writer = os.Stderr
+	if len(os.Args) > 1 && os.Args[1] == "pack" {
+		notices = nil // `pack status` says it all
+	}
+	selectContent(paths, info, notices)
 	source := store.Source{Fingerprint: assets.Fingerprint(), Load: assets.Load}
 
 	if len(os.Args) > 1 {
