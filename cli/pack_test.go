@@ -258,3 +258,35 @@ func dirSnapshot(t *testing.T, dir string) string {
 	}
 	return b.String()
 }
+
+// TestPackWithCommunesData: a pack that carries the communes data serves
+// it (here the embedded files with one commune renamed).
+func TestPackWithCommunesData(t *testing.T) {
+	dataSrc, err := filepath.Abs("../assets/data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newPackWorld(t)
+	t.Cleanup(cli.SetTrustedKeys([]pack.Key{w.keygen("essai")}))
+	data := filepath.Join(w.pub, "data")
+	if err := os.Mkdir(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range pack.DataFiles {
+		b, err := os.ReadFile(filepath.Join(dataSrc, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "communes.tsv" {
+			b = bytes.Replace(b, []byte("\tBrest\t"), []byte("\tBrest-Zorglub\t"), 1)
+		}
+		if err := os.WriteFile(filepath.Join(data, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.mustRun("pack", "build", "--key", "essai.key", "--content", w.content("c", version("2026.12.5")), "--data", data, "-o", "d.rcpack")
+	w.mustRun("pack", "install", "d.rcpack")
+	checkRun(t, w.mustRun("commune", "29019"), "", 0, 0, []string{"Brest-Zorglub"}, nil)
+	w.restart()
+	checkRun(t, w.mustRun("commune", "29019"), "", 0, 0, []string{"Brest-Zorglub"}, nil)
+}
