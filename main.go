@@ -8,6 +8,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 
@@ -35,6 +36,12 @@ func main() {
 		fmt.Fprintf(os.Stderr, "Impossible de trouver le dossier de configuration de l'utilisateur.\nDéfinissez %s avec un dossier accessible en écriture.\nDétail : %v\n", store.DirEnv, err)
 		os.Exit(cli.ExitFailure)
 	}
+	// Content pack (issue 17): chosen before anything reads the content.
+	var notices io.Writer = os.Stderr
+	if len(os.Args) > 1 && os.Args[1] == "pack" {
+		notices = nil // `pack status` says it all
+	}
+	notice := selectContent(paths, info, notices)
 	cfg := core.Config{Paths: paths, App: info}
 
 	if len(os.Args) > 1 {
@@ -45,7 +52,7 @@ func main() {
 		os.Exit(code)
 	}
 	cfg.IndexEarly = true
-	env := ui.Env{Info: info, Core: cfg, Icon: assets.Icon, OpenAt: os.Getenv("REPERECYBER_OPEN")}
+	env := ui.Env{Info: info, Core: cfg, Icon: assets.Icon, OpenAt: os.Getenv("REPERECYBER_OPEN"), Notice: notice}
 	if err := ui.Run(env); err != nil {
 		fmt.Fprintln(os.Stderr, "La fenêtre ne peut pas s'ouvrir : aucun écran graphique n'est disponible.\nLancez Repère Cyber depuis une session de bureau, ou utilisez une commande (reperecyber help).")
 		os.Exit(cli.ExitFailure)

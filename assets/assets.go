@@ -24,8 +24,17 @@ var dataFS embed.FS
 //go:embed icon.png
 var Icon []byte
 
-// ContentFS returns the content files, rooted at assets/content.
+// ContentFS returns the content files in use, rooted at assets/content:
+// the embedded ones, or an installed content pack's (see Use).
 func ContentFS() fs.FS {
+	if override.content != nil {
+		return override.content
+	}
+	return EmbeddedContentFS()
+}
+
+// EmbeddedContentFS returns the content files built into the app.
+func EmbeddedContentFS() fs.FS {
 	sub, err := fs.Sub(contentFS, "content")
 	if err != nil {
 		panic(err) // the embed pattern guarantees the directory exists
@@ -33,7 +42,25 @@ func ContentFS() fs.FS {
 	return sub
 }
 
-// Bundle loads the embedded reference content.
+// EmbeddedDataFS returns the communes data files built into the app,
+// rooted at assets/data.
+func EmbeddedDataFS() fs.FS {
+	sub, err := fs.Sub(dataFS, "data")
+	if err != nil {
+		panic(err) // the embed pattern guarantees the directory exists
+	}
+	return sub
+}
+
+// dataInUse returns the communes data files in use, rooted at assets/data.
+func dataInUse() fs.FS {
+	if override.data != nil {
+		return override.data
+	}
+	return EmbeddedDataFS()
+}
+
+// Bundle loads the reference content in use.
 func Bundle() (*content.Bundle, error) {
 	b, err := content.Load(ContentFS())
 	if err != nil {
@@ -42,51 +69,42 @@ func Bundle() (*content.Bundle, error) {
 	return b, nil
 }
 
-// Atlas parses the embedded communes data.
+// Atlas parses the communes data in use (embedded unless a content pack
+// brings its own).
 func Atlas() (*content.Atlas, error) {
-	read := func(name string) []byte {
-		b, err := dataFS.ReadFile("data/" + name)
-		if err != nil {
-			panic(err) // embedded by the pattern above
-		}
-		return b
-	}
-	a, err := content.ParseAtlas(content.AtlasFiles{
-		Dataset:      read("dataset.toml"),
-		Regions:      read("regions.tsv"),
-		Departements: read("departements.tsv"),
-		EPCIs:        read("epci.tsv"),
-		Communes:     read("communes.tsv"),
-	})
+	a, err := content.LoadAtlas(dataInUse())
 	if err != nil {
-		return nil, fmt.Errorf("load bundled communes: %w", err)
+		return nil, fmt.Errorf("load communes: %w", err)
 	}
 	return a, nil
 }
 
-// Fingerprint identifies the exact embedded content and communes data: a
-// hash of every embedded file, so that any change rebuilds the reference
-// database.
+// Fingerprint identifies the exact content and communes data in use: a
+// hash of every file, so that any change (a new build, a content pack
+// installed or removed) rebuilds the reference database.
 func Fingerprint() string {
 	h := sha256.New()
-	for _, fsys := range []fs.FS{contentFS, dataFS} {
-		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	for _, root := range []struct {
+		prefix string
+		fsys   fs.FS
+	}{{"content/", ContentFS()}, {"data/", dataInUse()}} {
+		err := fs.WalkDir(root.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
-			b, err := fs.ReadFile(fsys, p)
-			fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+			b, err := fs.ReadFile(root.fsys, p)
+			fmt.Fprintf(h, "%s%s\x00%d\x00", root.prefix, p, len(b))
 			h.Write(b)
 			return err
 		})
 		if err != nil {
-			panic(err) // embedded files are always readable
+			panic(err) // embedded and verified pack files are in memory
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Load parses the embedded content and communes data.
+// Load parses the content and communes data in use.
 func Load() (*content.Bundle, *content.Atlas, error) {
 	b, err := Bundle()
 	if err != nil {
@@ -97,4 +115,29 @@ func Load() (*content.Bundle, *content.Atlas, error) {
 		return nil, nil, err
 	}
 	return b, a, nil
+}
+
+// --- Content pack wiring (issue 17) ---------------------------------
+// Temporary: the application core (issue 10) will hold the selection
+// (pack.Active) and pass its file systems down instead of this state.
+
+var override struct{ content, data fs.FS }
+
+// Use makes ContentFS, Bundle, Atlas, Load and Fingerprint serve the given
+// content files (layout of assets/content) and communes data files
+// (layout of assets/data; nil keeps the embedded ones) instead of the
+// embedded files. main calls it once, before anything reads the content;
+// Use(nil, nil) returns to the embedded files.
+func Use(content, data fs.FS) {
+	override.content, override.data = content, data
+}
+
+// EmbeddedMeta returns the version and date of the content built into
+// the app.
+func EmbeddedMeta() (content.Meta, error) {
+	b, err := content.Load(EmbeddedContentFS())
+	if err != nil {
+		return content.Meta{}, fmt.Errorf("load bundled content: %w", err)
+	}
+	return b.Meta, nil
 }

@@ -3,9 +3,11 @@ package cli
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"reperecyber/assets"
 	"reperecyber/content"
+	"reperecyber/pack"
 )
 
 func runVersion(_ context.Context, env Env, _ []string) int {
@@ -19,7 +21,15 @@ func runVersion(_ context.Context, env Env, _ []string) int {
 	}
 	w := env.Stdout
 	fmt.Fprintf(w, "%s %s (build %d)\n", env.Info.Name, env.Info.Version, env.Info.Build)
-	fmt.Fprintf(w, "Contenu : version %s du %s\n", b.Meta.Version, content.FormatDate(b.Meta.Date))
+	status := pack.Status{Origin: pack.FromEmbedded, Version: b.Meta.Version, Date: b.Meta.Date}
+	if sel, _ := activeContent(env.Core.Paths, env.Info); sel.Status.Version == b.Meta.Version {
+		status = sel.Status // a pack in use (issue 17)
+	}
+	fmt.Fprintf(w, "Contenu : %s", status.Describe())
+	if pack.Stale(status.Date, time.Now()) {
+		fmt.Fprintf(w, " (plus de %d mois : numéros à vérifier)", pack.StaleAfter)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Communes : %s %s (%s communes)\n", a.Dataset.Name, a.Dataset.Version, content.FormatInt(a.Dataset.Communes))
 	fmt.Fprintf(w, "Base de référence : %s\n", env.Core.Paths.Reference)
 	fmt.Fprintf(w, "Base utilisateur : %s\n", env.Core.Paths.User)

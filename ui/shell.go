@@ -145,6 +145,9 @@ func (s *shell) load(ctx context.Context) {
 		if err := lib.core.UserErr(); err != nil {
 			s.onUserDataUnavailable(err)
 		}
+		if s.env.Notice != "" {
+			dialog.ShowInformation("À propos du contenu", s.env.Notice, s.win)
+		}
 		switch {
 		case s.search.Text != "":
 			s.onQuery(s.search.Text) // typed while loading

@@ -25,6 +25,9 @@ type Env struct {
 	// opened core across the package this way.
 	Open func(ctx context.Context) (*core.Core, error)
 	Icon []byte
+	// Notice is said once when the window opens: a content pack that was
+	// refused, content old enough that numbers should be checked.
+	Notice string
 	// OpenAt names a screen to show once loaded, as « page » or
 	// « page:argument » (« card:rancongiciel », « results:rançon »). It
 	// serves make screenshots and people who want a desktop shortcut
