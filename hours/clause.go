@@ -160,9 +160,23 @@ func speaksOfTime(toks []token) bool {
 			if i := strings.LastIndexByte(w, '\''); i >= 0 && i < len(w)-1 {
 				w = w[i+1:] // « l'heure », « d'ouverture »
 			}
-			if timeWords[w] || timeWords[strings.TrimSuffix(w, "s")] {
+			if timeWords[w] || timeWords[strings.TrimSuffix(w, "s")] || hasTimeStem(w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// timeStems catch the forms timeWords does not list (« journalier »,
+// « fériée », « ouvrable », a typing slip like « jouré »).
+var timeStems = strings.Fields(`lundi mardi mercredi jeudi vendredi samedi dimanche
+	jour heure ferie ferme ouvr semaine midi minuit soir matin nuit vacance rendez sauf hors except`)
+
+func hasTimeStem(w string) bool {
+	for _, s := range timeStems {
+		if strings.HasPrefix(w, s) {
+			return true
 		}
 	}
 	return false
