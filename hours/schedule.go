@@ -20,6 +20,10 @@ type Schedule struct {
 	week     [7][]span // by time.Weekday, sorted, disjoint, not touching
 	holidays holidayRule
 	known    bool
+	// local and goodFriday are a territory's own holidays (ForRegions),
+	// on which no claim is made.
+	local      []monthDay
+	goodFriday bool
 }
 
 // build turns the clauses of a text into a schedule, or refuses it.

@@ -94,6 +94,9 @@ func (s Schedule) opening(t time.Time) time.Time {
 func (s Schedule) day(t time.Time, k int) ([]span, bool) {
 	date := wallClock(t, k, 12*60)
 	spans := s.week[date.Weekday()]
+	if len(spans) > 0 && s.localHoliday(date) {
+		return nil, false
+	}
 	if _, holiday := IsHoliday(date); !holiday || len(spans) == 0 {
 		return spans, true
 	}
