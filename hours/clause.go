@@ -23,12 +23,12 @@ func readClause(toks []token) (clause, []string, bool) {
 	var order []byte // 'D' and 'T' in the order the parts come
 	var remarks []string
 	for _, part := range split(toks, ",") {
-		items, ok := readPart(part)
+		items, skipped, ok := readPart(part)
 		if !ok {
 			return clause{}, nil, false
 		}
-		if len(items) == 0 && len(part) > 0 {
-			remarks = append(remarks, join(part))
+		if len(skipped) > 0 {
+			remarks = append(remarks, join(skipped))
 		}
 		for _, it := range items {
 			if !c.add(it, &order) {
@@ -72,20 +72,20 @@ type item struct {
 	holidays holidayRule
 }
 
-// readPart reads one comma-separated part. Leading words that say nothing
-// about time (« accueil », « standard ») are skipped. A part the grammar
-// does not read is a remark (no items, ok) if it does not speak of time
-// (« appel gratuit », « en ligne »), and makes the text unreadable if it
-// does.
-func readPart(toks []token) ([]item, bool) {
+// readPart reads one comma-separated part, and returns what it skipped.
+// Leading words that say nothing about time (« accueil », « standard »)
+// are skipped. A part the grammar does not read is a remark (no items,
+// ok) if it does not speak of time (« appel gratuit », « en ligne »), and
+// makes the text unreadable if it does.
+func readPart(toks []token) ([]item, []token, bool) {
 	start := 0
 	for start < len(toks) && !speaksOfTime(toks[start:start+1]) && !startWords[toks[start].text] {
 		start++
 	}
 	if items, ok := readItems(toks[start:]); ok {
-		return items, true
+		return items, toks[:start], true
 	}
-	return nil, !speaksOfTime(toks)
+	return nil, toks, !speaksOfTime(toks)
 }
 
 // startWords are the words an item may begin with that are not time words.

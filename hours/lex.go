@@ -22,7 +22,9 @@ type token struct {
 }
 
 // fold lowers a text and removes the French accents, so that « Fériés »,
-// « feries » and « FÉRIÉS » read the same.
+// « feries » and « FÉRIÉS » read the same. It is not textfold.Fold, which
+// turns punctuation into spaces: here « ; », « , », « / » and the dashes
+// carry the meaning.
 var fold = strings.NewReplacer(
 	"à", "a", "â", "a", "ä", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
 	"î", "i", "ï", "i", "ô", "o", "ö", "o", "ù", "u", "û", "u", "ü", "u",

@@ -131,6 +131,7 @@ func TestParseRemarks(t *testing.T) {
 	}{
 		{"parentheses", "Du lundi au vendredi, 9 h – 17 h (permanence pour les clients enregistrés)", []string{"permanence pour les clients enregistres"}},
 		{"part", "En ligne, 24 h/24", []string{"en ligne"}},
+		{"leading words", "Accueil téléphonique du lundi au vendredi, 9 h – 18 h", []string{"accueil telephonique"}},
 		{"none", "24 h/24, 7 j/7", nil},
 	}
 	for _, tc := range cases {
@@ -176,7 +177,7 @@ func FuzzParse(f *testing.F) {
 // timeLike is a second, deliberately crude opinion on whether a remark
 // speaks of time.
 func timeLike(remark string) bool {
-	if strings.ContainsAny(remark, "0123456789/–-:;") {
+	if strings.ContainsAny(remark, "0123456789/–:;") {
 		return true
 	}
 	for _, w := range strings.Fields(remark) {

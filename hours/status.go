@@ -6,7 +6,7 @@ import "time"
 const horizon = 8
 
 // Status is whether a service is open at a given time, and until when or
-// from when, all in that time's location.
+// from when, all in that time's location. Schedule.At makes it.
 type Status struct {
 	// Known is false when the schedule cannot say (an unknown schedule, or
 	// a public holiday it says nothing about): then no claim is made.
