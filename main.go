@@ -13,6 +13,9 @@ import (
 	"os/signal"
 
 	_ "frlocale" // first: sets the locale before Fyne reads it
+	// Time zones inside the binary: on Windows without Go installed there
+	// are none, and the CSIRTs' « ouvert maintenant » needs them.
+	_ "time/tzdata"
 
 	"reperecyber/appinfo"
 	"reperecyber/assets"

@@ -23,7 +23,6 @@ import (
 // pdfJob writes one PDF; ctx is cancelled when the person presses Annuler.
 type pdfJob func(ctx context.Context, w io.Writer, progress func(done, total int)) error
 
-
 func (s *shell) exportOptions() export.Options { return s.lib.core.PrintOptions() }
 
 func (s *shell) onExportEntry(id string) {

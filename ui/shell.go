@@ -85,7 +85,6 @@ type shell struct {
 	help       *helpScreen
 	print      *printScreen
 	triage     *triageScreen
-
 }
 
 func newShell(a fyne.App, w fyne.Window, env Env) *shell {

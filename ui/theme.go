@@ -77,6 +77,7 @@ var readableColors = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 		theme.ColorNameWarning:     color.NRGBA{R: 0x8a, G: 0x4b, B: 0x00, A: 0xff},
 		theme.ColorNameFocus:       color.NRGBA{R: 0x1a, G: 0x56, B: 0xc4, A: 0xff},
 		theme.ColorNameInputBorder: color.NRGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xff},
+		theme.ColorNameSuccess:     color.NRGBA{R: 0x1e, G: 0x6b, B: 0x2f, A: 0xff}, // « Ouvert maintenant », 6.5:1
 	},
 	theme.VariantDark: {
 		theme.ColorNameFocus:       color.NRGBA{R: 0x8a, G: 0xb4, B: 0xff, A: 0xff},

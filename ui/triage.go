@@ -6,6 +6,7 @@ import (
 	"log"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/content"
+	"reperecyber/hours"
 	"reperecyber/triage"
 )
 
@@ -281,6 +283,9 @@ func (t *triageScreen) callCard(e content.Entry, named bool) fyne.CanvasObject {
 		parts = append(parts, callValue(c, t.shell.onCopy, t.shell.onOpenURL))
 	}
 	if h, ok := e.Hours(); ok {
+		if now := openNow(e, h, t.shell.lib.core.Now()); now.Known {
+			parts = append(parts, openBadge(now))
+		}
 		text := "Horaires : " + h.Value
 		if doubt := h.ToConfirm(); doubt != "" {
 			text += " (" + doubt + ")"
@@ -432,4 +437,33 @@ func (t *triageScreen) outcomeID() string {
 		return o.ID
 	}
 	return ""
+}
+
+// openNow says whether a service is open at now, from its hours read in
+// its territory's time zone; the zero Status (nothing to claim) when the
+// hours or the zone are not known for sure.
+func openNow(e content.Entry, h content.Contact, now time.Time) hours.Status {
+	sched, ok := hours.Parse(h.Value)
+	if !ok || h.Status == content.StatusToCheck {
+		return hours.Status{} // doubtful hours make no claim
+	}
+	loc, ok := hours.Zone(e.Regions...)
+	if !ok {
+		return hours.Status{}
+	}
+	return sched.ForRegions(e.Regions...).At(now.In(loc))
+}
+
+// openBadge shows « Ouvert maintenant… » or, closed, what to do instead:
+// 17Cyber answers day and night.
+func openBadge(st hours.Status) fyne.CanvasObject {
+	if st.Open {
+		l := widget.NewLabel(st.French())
+		l.Importance = widget.SuccessImportance
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		return l
+	}
+	b := badge(st.French()+". En attendant : 17Cyber, jour et nuit, ou le 17 en cas d'urgence.", widget.WarningImportance)
+	b.Wrapping = fyne.TextWrapWord
+	return b
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	_ "frlocale" // French, as in the app
 	"strings"
@@ -818,5 +819,32 @@ func TestWideOutcomeUsesTwoColumns(t *testing.T) {
 		if got != tt.sideBySide {
 			t.Errorf("at %.0f px: call at %v, do at %v", tt.width, call.Position(), do.Position())
 		}
+	}
+}
+
+// TestOpenNow: a CSIRT with solid hours says whether it is open, and when
+// closed, what to do instead; doubtful hours make no claim.
+func TestOpenNow(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := content.Entry{ID: "csirt-test", Regions: []string{"76"}}
+	h := content.Contact{Type: content.ContactHours, Value: "Du lundi au vendredi, 9 h – 12 h 30 et 14 h – 17 h 30, sauf jours fériés", Status: content.StatusOK}
+	monday := time.Date(2026, 12, 7, 10, 0, 0, 0, paris)
+	if st := openNow(e, h, monday); !st.Known || !st.Open {
+		t.Errorf("Monday 10 h: %+v", st)
+	}
+	saturday := time.Date(2026, 12, 5, 10, 0, 0, 0, paris)
+	st := openNow(e, h, saturday)
+	if !st.Known || st.Open {
+		t.Fatalf("Saturday: %+v", st)
+	}
+	if text := openBadge(st).(*widget.Label).Text; !strings.Contains(text, "17Cyber") || !strings.Contains(text, "lundi") {
+		t.Errorf("closed badge %q", text)
+	}
+	h.Status = content.StatusToCheck
+	if st := openNow(e, h, monday); st.Known {
+		t.Error("doubtful hours make a claim")
 	}
 }
