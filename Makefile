@@ -53,6 +53,7 @@ bench: setup
 screenshots: build
 	@scripts/setup-deps.sh xvfb imagemagick xdotool x11-utils
 	scripts/screenshots.sh docs/screenshots
+	XVFB_SIZE=1920x1080 scripts/screenshots.sh docs/screenshots
 
 # Release artefacts in dist/: Linux binary and package, Windows .exe
 # (cross-compiled with mingw-w64), SHA256SUMS. See scripts/dist.sh.

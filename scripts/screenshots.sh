@@ -31,17 +31,24 @@ shoot() {
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-for size in small xlarge; do
-  "$bin" config text_size "$size" >/dev/null
-  shoot "$size-accueil" home
-  shoot "$size-recherche" home "rancongicel"
-  shoot "$size-fiche" card:csirt-bretagne
-  shoot "$size-ma-commune" commune
-  shoot "$size-annuaire" browse:service
-  shoot "$size-pack-elus" browse:elus
-  shoot "$size-reglages" settings
-  shoot "$size-que-faire" triage:rancongiciel-mairie
+# The crisis path as people see it: their own contacts saved for Brest.
+printf 'insee;role;nom;telephone;courriel;note\n29019;informatique;Infogérance Ouest (exemple);02 98 11 22 33;;\n29019;assureur;Mutuelle des communes (exemple);02 98 44 55 66;;\n' > "$data/contacts.csv"
+"$bin" import-contacts "$data/contacts.csv" >/dev/null
+
+if [ "${XVFB_SIZE:-}" != 1920x1080 ]; then
+for theme in light dark; do
+  "$bin" config theme "$theme" >/dev/null
+  for size in small xlarge; do
+    "$bin" config text_size "$size" >/dev/null
+    shoot "$size-$theme-accueil" home
+    shoot "$size-$theme-recherche" home "rancongicel"
+    shoot "$size-$theme-fiche" card:csirt-bretagne
+    shoot "$size-$theme-ma-commune" commune
+    shoot "$size-$theme-annuaire" browse:service
+    shoot "$size-$theme-que-faire" triage:rancongiciel-mairie
+  done
 done
+"$bin" config theme system >/dev/null
 "$bin" config text_size normal >/dev/null
 shoot "accueil" home
 shoot "recherche" home "bouton d'appel"
@@ -51,4 +58,16 @@ shoot "que-faire" triage
 shoot "que-faire-resultat" triage:rancongiciel-mairie
 shoot "fiches-a-imprimer" print
 shoot "aide" help
+fi
+
+# A 1920-pixel screen: whom to call beside what to do.
+if [ "${XVFB_SIZE:-}" = 1920x1080 ]; then
+  REPERECYBER_WINDOW=1900x1000 shoot "large-ecran-que-faire" triage:rancongiciel-mairie
+  exit 0
+fi
+
+# First start: a fresh data folder asks for the commune.
+first=$(mktemp -d)
+xvfb_on_exit 'rm -rf "$first"'
+REPERECYBER_DATA_DIR=$first shoot "premier-demarrage" "" "29860"
 ls "$out"

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"os"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -580,6 +581,10 @@ func (s *shell) screenTable() map[pageName]screen {
 
 // restoreSize gives the window the size it had when last closed.
 func (s *shell) restoreSize() {
+	if w, h, ok := parseSize(os.Getenv("REPERECYBER_WINDOW")); ok {
+		s.win.Resize(fyne.NewSize(float32(w), float32(h))) // make screenshots, or a shortcut
+		return
+	}
 	if w, h, ok := s.lib.core.WindowSize(context.Background()); ok {
 		s.win.Resize(fyne.NewSize(float32(w), float32(h)))
 	}
@@ -612,4 +617,10 @@ func (s *shell) onUserDataUnavailable(err error) {
 	}
 	s.status.SetText("Vos données ne peuvent pas être enregistrées (voir le message).")
 	dialog.ShowInformation("Vos données sont indisponibles", msg, s.win)
+}
+
+// parseSize reads « 1900x1000 ».
+func parseSize(v string) (w, h int, ok bool) {
+	n, _ := fmt.Sscanf(v, "%dx%d", &w, &h)
+	return w, h, n == 2 && w >= 640 && h >= 400 && w <= 10000 && h <= 10000
 }
