@@ -98,32 +98,32 @@ func (i Incident) Open() bool { return i.Closed.IsZero() }
 
 // Entry is one line of the log.
 type Entry struct {
-	ID         int64
-	IncidentID int64
-	At         time.Time
-	Kind       Kind
-	Text       string
+	ID         int64     `json:"id"`
+	IncidentID int64     `json:"incident_id"`
+	At         time.Time `json:"at"`
+	Kind       Kind      `json:"kind"`
+	Text       string    `json:"text"`
 	// Step is the checklist step (1-based) this entry ticks, 0 if none.
-	Step int
+	Step int `json:"step"`
 	// Corrects is the id of the entry this one corrects (or, for a step,
 	// unticks), 0 if none.
-	Corrects int64
+	Corrects int64 `json:"corrects,omitempty"`
 }
 
 // Evidence is a file kept as proof: a copy in the incident store, with
 // the hash of its bytes so anyone can check the copy is unchanged.
 type Evidence struct {
-	ID         int64
-	IncidentID int64
+	ID         int64 `json:"id"`
+	IncidentID int64 `json:"incident_id"`
 	// Name is the original file's name; Source its full path when added.
-	Name   string
-	Source string
-	Size   int64
-	Added  time.Time
+	Name   string    `json:"name"`
+	Source string    `json:"source"`
+	Size   int64     `json:"size"`
+	Added  time.Time `json:"added"`
 	// SHA256 is the hexadecimal SHA-256 of the file's bytes.
-	SHA256 string
+	SHA256 string `json:"sha256"`
 	// Stored is the copy's path, relative to the incident store.
-	Stored string
+	Stored string `json:"stored"`
 }
 
 // Dossier is everything the journal knows about one incident.

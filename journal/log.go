@@ -28,11 +28,11 @@ func UntickText(step string) string { return "Pas encore fait (coche retirée) :
 
 // CheckItem is one step of the checklist and its state.
 type CheckItem struct {
-	Step int // 1-based
-	Text string
-	Done bool
+	Step int    `json:"step"` // 1-based
+	Text string `json:"text"`
+	Done bool   `json:"done"`
 	// At is when it was ticked, zero when not done.
-	At time.Time
+	At time.Time `json:"at,omitzero"`
 }
 
 // Checklist is the state of the incident's steps after its entries: a
