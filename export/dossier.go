@@ -118,7 +118,7 @@ func (dw *dossierWriter) header(opt Options) {
 	dw.font(20, true, 0)
 	dw.pdf.MultiCell(contentW, 9, french(inc.Commune), "", "L", false)
 	dw.font(11, true, 40)
-	dw.pdf.MultiCell(contentW, 5.5, french(fmt.Sprintf("Incident n° %d : %s", inc.ID, title(inc))), "", "L", false)
+	dw.pdf.MultiCell(contentW, 5.5, french(fmt.Sprintf("Incident n° %d : %s", inc.ID, incidentTitle(inc))), "", "L", false)
 	dw.pdf.Ln(3)
 	dw.field("Découvert le", journal.DateTime(inc.Discovered, dw.loc))
 	opened := journal.DateTime(inc.Opened, dw.loc)
@@ -142,7 +142,7 @@ func (dw *dossierWriter) header(opt Options) {
 	}
 }
 
-func title(inc journal.Incident) string {
+func incidentTitle(inc journal.Incident) string {
 	if inc.Title != "" {
 		return inc.Title
 	}
@@ -256,7 +256,7 @@ func (dw *dossierWriter) complaint() {
 	dw.pdf.AddPage()
 	dw.section("Pour la plainte : les faits dans l'ordre")
 	dw.font(9.5, false, 20)
-	dw.text(fmt.Sprintf("Le %s, la mairie de %s a découvert : %s.", journal.DateTime(inc.Discovered, dw.loc), inc.Commune, strings.ToLower(title(inc))))
+	dw.text(fmt.Sprintf("Le %s, la mairie de %s a découvert : %s.", journal.DateTime(inc.Discovered, dw.loc), inc.Commune, strings.ToLower(incidentTitle(inc))))
 	dw.pdf.Ln(1)
 	for _, e := range dw.facts() {
 		dw.item("•", journal.Short(e.At, dw.loc)+" · "+dw.entryLine(e))
@@ -269,7 +269,7 @@ func (dw *dossierWriter) insurer() {
 	inc := dw.d.Incident
 	dw.section("Pour l'assureur")
 	dw.field("Assuré", "Mairie de "+inc.Commune)
-	dw.field("Sinistre", title(inc)+", découvert le "+journal.DateTime(inc.Discovered, dw.loc)+".")
+	dw.field("Sinistre", incidentTitle(inc)+", découvert le "+journal.DateTime(inc.Discovered, dw.loc)+".")
 	dw.field("Mesures prises", dw.measures())
 	dw.field("Plainte", "À compléter : date, service (gendarmerie ou police) et numéro du dépôt de plainte.")
 	dw.field("Préjudice", "À compléter : services interrompus et durée, frais engagés (prestataire, matériel), données perdues.")
@@ -310,7 +310,7 @@ func (dw *dossierWriter) cnil() {
 	for _, e := range journal.ByKind(dw.d.Entries, journal.KindConstat) {
 		constats = append(constats, e.Text)
 	}
-	nature := title(inc) + "."
+	nature := incidentTitle(inc) + "."
 	if inc.Summary != "" {
 		nature += " " + inc.Summary
 	}
