@@ -30,6 +30,9 @@ type JournalDeps struct {
 	Now       func() time.Time
 	Location  *time.Location
 	Window    fyne.Window
+	// Life, when set, runs the countdown (a refresh each minute) until it
+	// ends: the application's lifetime.
+	Life context.Context
 }
 
 // journalScreen keeps the log of one incident: the entry box has focus and
@@ -69,6 +72,9 @@ func newJournalScreen(deps JournalDeps) *journalScreen {
 	side := container.NewVBox(subheading("À faire maintenant"), js.steps,
 		subheading("Preuves"), js.evidence, addEvidence, exportPDF)
 	js.obj = container.NewBorder(top, nil, nil, container.NewVScroll(side), js.timeline)
+	if deps.Life != nil {
+		js.countdown(deps.Life)
+	}
 	return js
 }
 
