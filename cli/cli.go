@@ -52,6 +52,7 @@ func init() {
 		{"sheet", "--commune RECHERCHE", "fiche contacts PDF d'une commune (--epci SIREN ou --departement CODE : une page par commune ; -o FICHIER, --split DOSSIER)", runSheet},
 		{"fiche", "ISSUE", "fiche réflexe PDF d'une issue du parcours (--commune RECHERCHE, -o FICHIER)", runFiche},
 		{"pack", "COMMANDE", "paquets de contenu signés : install FICHIER, status, remove (keygen, build pour les diffuseurs)", runPack},
+		{"incident", "new|log|evidence|list|show|dossier|close", "journal d'un incident : entrées horodatées, preuves, délais, dossier PDF (incident -h)", runIncident},
 		{"import-contacts", "FICHIER", "importe des contacts locaux (CSV ou TOML : insee, role, nom, telephone, courriel, note)", runImportContacts},
 		{"help", "", "cette aide", runHelp},
 	}

@@ -22,13 +22,17 @@ func (c *Core) PrintOptions() export.Options {
 	return export.Options{Date: c.printDate(), ContentVersion: c.info.ContentVersion, Producer: c.cfg.App.Name + " " + c.cfg.App.Version}
 }
 
-func (c *Core) printDate() time.Time {
+func (c *Core) printDate() time.Time { return PrintDate(c.cfg.Now()) }
+
+// PrintDate is the date printed on a PDF made now: now, or
+// SOURCE_DATE_EPOCH when set, for reproducible files.
+func PrintDate(now time.Time) time.Time {
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 			return time.Unix(n, 0).UTC()
 		}
 	}
-	return c.cfg.Now()
+	return now
 }
 
 // Sheets gathers what the contact sheet of each commune shows: its
