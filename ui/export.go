@@ -3,10 +3,12 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"net/url"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +20,7 @@ import (
 	"reperecyber/content"
 	"reperecyber/core"
 	"reperecyber/export"
+	"reperecyber/journal"
 )
 
 // pdfJob writes one PDF; ctx is cancelled when the person presses Annuler.
@@ -199,6 +202,15 @@ func (s *shell) openPath(path string) {
 		log.Printf("open %s: %v", path, err)
 		s.say("Impossible d'ouvrir « " + path + " » : ouvrez-le depuis votre explorateur de fichiers.")
 	}
+}
+
+// onExportDossier prints an incident's dossier into the print folder.
+func (s *shell) onExportDossier(d journal.Dossier) {
+	opt := s.exportOptions()
+	name := fmt.Sprintf("dossier-incident-%d-%s.pdf", d.Incident.ID, core.Slug(d.Incident.Commune))
+	s.exportPDF(name, false, func(_ context.Context, w io.Writer, _ func(int, int)) error {
+		return export.Dossier(w, d, time.Local, opt)
+	})
 }
 
 // onExportBatch prints one contact sheet per commune of a département or

@@ -1,6 +1,11 @@
 package ui
 
 import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -8,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/content"
+	"reperecyber/journal"
 )
 
 // homeScreen offers the main ways in, as large buttons.
@@ -18,6 +24,8 @@ type homeScreen struct {
 	// triageHelp says what the wizard does, or why it is unavailable.
 	triageHelp *widget.Label
 	intro      *widget.Label
+	// incident shows the incident under way and its deadlines, if any.
+	incident *fyne.Container
 }
 
 // homeEntry is one large button of the home screen.
@@ -45,12 +53,11 @@ func newHomeScreen(s *shell) *homeScreen {
 	for _, e := range entries {
 		grid.Add(bigButton(e))
 	}
+	h.incident = container.NewVBox()
 	h.obj = container.NewVScroll(container.NewPadded(container.NewVBox(
-		heading("Repère Cyber"), h.intro, h.triage, h.triageHelp, widget.NewSeparator(), grid)))
+		heading("Repère Cyber"), h.incident, h.intro, h.triage, h.triageHelp, widget.NewSeparator(), grid)))
 	return h
 }
-
-func (h *homeScreen) content() fyne.CanvasObject { return h.obj }
 
 const triageHelpText = "Quelques questions simples, puis ce qu'il faut faire tout de suite et qui appeler pour votre commune."
 
@@ -60,6 +67,45 @@ func (h *homeScreen) setLibrary(lib *library) {
 		h.triage.Disable()
 		h.triageHelp.SetText("Le parcours « que faire ? » n'a pas pu être chargé. Tapez ce qui se passe dans la recherche (« rançon », « mail piraté », « menace ») ou ouvrez 17Cyber dans l'annuaire.")
 	}
+}
+
+// content refreshes the incident banner: it counts down while the page
+// is on show.
+func (h *homeScreen) content() fyne.CanvasObject {
+	h.refreshIncident()
+	return h.obj
+}
+
+// refreshIncident shows the incident under way with its deadlines
+// (« CNIL : il reste 41 h ») and a button back to its journal.
+func (h *homeScreen) refreshIncident() {
+	h.incident.Objects = nil
+	h.incident.Hide() // no gap on the page when no incident is open
+	defer h.incident.Refresh()
+	lib := h.shell.lib
+	if lib == nil || lib.user == nil {
+		return
+	}
+	inc, ok, err := lib.user.CurrentIncident(context.Background())
+	if err != nil || !ok {
+		return
+	}
+	lines := []string{"Incident en cours : " + incidentTitle(inc)}
+	now := time.Now()
+	for _, d := range journal.Deadlines(inc) {
+		if d.HasDue() {
+			lines = append(lines, d.Label+" : "+journal.Remaining(now, d.Due))
+		}
+	}
+	b := badge(strings.Join(lines, "\n"), widget.DangerImportance)
+	b.Wrapping = fyne.TextWrapWord
+	id := inc.ID
+	open := newButtonWithIcon("Reprendre le journal", theme.DocumentCreateIcon(), func() {
+		h.shell.navigate(page{name: pageJournal, arg: strconv.FormatInt(id, 10)})
+	})
+	open.Importance = widget.HighImportance
+	h.incident.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, open, b), widget.NewSeparator()}
+	h.incident.Show()
 }
 
 // bigButton is a large button with a title and a line of help below.

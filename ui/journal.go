@@ -30,6 +30,10 @@ type JournalDeps struct {
 	Now       func() time.Time
 	Location  *time.Location
 	Window    fyne.Window
+	// Print, when set, prints the dossier the way every PDF of the window
+	// is printed (straight to the print folder); otherwise onExport asks
+	// where to save it.
+	Print func(d journal.Dossier)
 	// Life, when set, runs the countdown (a refresh each minute) until it
 	// ends: the application's lifetime.
 	Life context.Context
@@ -63,10 +67,10 @@ func newJournalScreen(deps JournalDeps) *journalScreen {
 	js.kind = widget.NewSelect(kindChoices, nil)
 	js.kind.SetSelected("Note")
 	js.timeline = widget.NewList(js.entryCount, func() fyne.CanvasObject { return widget.NewLabel("") }, js.updateEntry)
-	save := widget.NewButtonWithIcon("Noter", theme.ConfirmIcon(), js.onLog)
+	save := newButtonWithIcon("Noter", theme.ConfirmIcon(), js.onLog)
 	save.Importance = widget.HighImportance
-	addEvidence := widget.NewButtonWithIcon("Ajouter une preuve (fichier)…", theme.FileIcon(), js.onAddEvidence)
-	exportPDF := widget.NewButtonWithIcon("Exporter le dossier (PDF)", theme.DocumentSaveIcon(), js.onExport)
+	addEvidence := newButtonWithIcon("Ajouter une preuve (fichier)…", theme.FileIcon(), js.onAddEvidence)
+	exportPDF := newButtonWithIcon("Exporter le dossier (PDF)", theme.DocumentSaveIcon(), js.onExport)
 	top := container.NewVBox(js.title, js.deadlines,
 		container.NewBorder(nil, nil, js.kind, save, js.input), js.status)
 	side := container.NewVBox(subheading("À faire maintenant"), js.steps,
@@ -295,6 +299,10 @@ func (js *journalScreen) addEvidence(path string) {
 }
 
 func (js *journalScreen) onExport() {
+	if js.deps.Print != nil {
+		js.deps.Print(js.d)
+		return
+	}
 	if js.deps.Window == nil {
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -19,7 +20,9 @@ import (
 
 	"reperecyber/content"
 	"reperecyber/core"
+	"reperecyber/journal"
 	"reperecyber/store"
+	"reperecyber/triage"
 )
 
 // pageName names a screen the window can show.
@@ -37,6 +40,7 @@ const (
 	pageHelp       pageName = "help"
 	pagePrint      pageName = "print"
 	pageTriage     pageName = "triage"
+	pageJournal    pageName = "journal" // an incident's journal, by id
 )
 
 // page is one step of navigation: a screen and its argument (an entry id,
@@ -86,6 +90,7 @@ type shell struct {
 	help       *helpScreen
 	print      *printScreen
 	triage     *triageScreen
+	journal    *journalScreen
 }
 
 func newShell(a fyne.App, w fyne.Window, env Env) *shell {
@@ -104,6 +109,7 @@ func newShell(a fyne.App, w fyne.Window, env Env) *shell {
 	s.help = newHelpScreen(s)
 	s.print = newPrintScreen(s)
 	s.triage = newTriageScreen(s)
+	s.journal = newJournalScreen(s.journalDeps())
 	s.screens = s.screenTable()
 	s.center = container.NewStack()
 	s.show(page{name: pageHome})
@@ -289,6 +295,9 @@ func (s *shell) show(p page) {
 	}
 	s.center.Objects = []fyne.CanvasObject{obj}
 	s.center.Refresh()
+	if p.name == pageJournal {
+		s.win.Canvas().Focus(s.journal.input) // once on the canvas: Entrée logs
+	}
 	if s.lib != nil && s.saying > 0 {
 		s.saying++ // a passing message is about the page left: drop it
 		s.updateStatus()
@@ -572,6 +581,12 @@ func (s *shell) screenTable() map[pageName]screen {
 			s.print.refresh()
 			return s.print.content()
 		}),
+		pageJournal: screenFunc(func(id string) fyne.CanvasObject {
+			if n, err := strconv.ParseInt(id, 10, 64); err == nil {
+				s.journal.show(n)
+			}
+			return s.journal.content()
+		}),
 		pageTriage: screenFunc(func(outcome string) fyne.CanvasObject {
 			s.triage.start(outcome)
 			return s.triage.content()
@@ -623,4 +638,86 @@ func (s *shell) onUserDataUnavailable(err error) {
 func parseSize(v string) (w, h int, ok bool) {
 	n, _ := fmt.Sscanf(v, "%dx%d", &w, &h)
 	return w, h, n == 2 && w >= 640 && h >= 400 && w <= 10000 && h <= 10000
+}
+
+// journalDeps gives the journal screen the person's data through the
+// core, read at each call: the screen exists before the data is loaded.
+func (s *shell) journalDeps() JournalDeps {
+	userDB := func() (*store.User, error) {
+		if s.lib == nil {
+			return nil, errors.New("content not loaded yet")
+		}
+		return s.lib.core.User()
+	}
+	return JournalDeps{
+		Load: func(ctx context.Context, id int64) (journal.Dossier, error) {
+			u, err := userDB()
+			if err != nil {
+				return journal.Dossier{}, err
+			}
+			return u.Dossier(ctx, id)
+		},
+		AddEntry: func(ctx context.Context, e journal.Entry) (journal.Entry, error) {
+			u, err := userDB()
+			if err != nil {
+				return e, err
+			}
+			return u.AddEntry(ctx, e)
+		},
+		AddEvidence: func(ctx context.Context, id int64, path string) (journal.Evidence, error) {
+			u, err := userDB()
+			if err != nil {
+				return journal.Evidence{}, err
+			}
+			return u.AddEvidence(ctx, id, path)
+		},
+		Print:    s.onExportDossier,
+		Now:      time.Now,
+		Location: time.Local,
+		Window:   s.win,
+	}
+}
+
+// onOpenJournal opens a journal for the outcome on screen (nil: from
+// scratch) in the person's commune, or the incident already under way
+// for the same situation.
+func (s *shell) onOpenJournal(o *triage.Outcome) {
+	lib := s.lib
+	if lib == nil {
+		return
+	}
+	if lib.commune == nil {
+		s.navigate(page{name: pageCommune})
+		s.say("Choisissez d'abord votre commune : le journal et le dossier lui sont propres.")
+		return
+	}
+	u, err := lib.core.User()
+	if err != nil {
+		s.say("Le journal ne peut pas être tenu : vos données ne peuvent pas être enregistrées.")
+		return
+	}
+	ctx := context.Background()
+	if cur, ok, err := u.CurrentIncident(ctx); err == nil && ok && (o == nil || cur.OutcomeID == o.ID) {
+		s.navigate(page{name: pageJournal, arg: strconv.FormatInt(cur.ID, 10)})
+		return
+	}
+	inc := journal.Incident{INSEE: lib.commune.Place.INSEE, Commune: lib.commune.Place.Name, Discovered: time.Now(), Title: "Incident"}
+	if o != nil {
+		inc.OutcomeID, inc.Title, inc.Summary, inc.Steps, inc.Deadlines = o.ID, o.Title, o.Summary, o.Steps, o.Deadlines
+		inc.PersonalData = journal.OutcomeInvolvesPersonalData(o.Deadlines)
+	}
+	inc, err = u.OpenIncident(ctx, inc)
+	if err != nil {
+		log.Printf("open incident: %v", err)
+		s.say("Le journal n'a pas pu être ouvert. Réessayez ; rien n'a été perdu.")
+		return
+	}
+	s.navigate(page{name: pageJournal, arg: strconv.FormatInt(inc.ID, 10)})
+}
+
+// onJournalShortcut (Ctrl+J) reopens the incident under way, or opens one.
+func (s *shell) onJournalShortcut() {
+	if !s.dialogOpen() {
+		s.onOpenJournal(nil)
+	}
 }

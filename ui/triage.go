@@ -335,7 +335,8 @@ func (t *triageScreen) ownCard(c content.LocalContact) fyne.CanvasObject {
 func (t *triageScreen) printButton(o *triage.Outcome) fyne.CanvasObject {
 	id := o.ID
 	b := newButtonWithIcon("Imprimer cette fiche réflexe (PDF)", theme.DocumentPrintIcon(), func() { t.shell.onExportFiche(id) })
-	return container.NewHBox(b)
+	j := newButtonWithIcon("Ouvrir un journal d'incident", theme.DocumentCreateIcon(), func() { t.shell.onOpenJournal(o) })
+	return container.NewHBox(b, j)
 }
 
 func (t *triageScreen) onAnswer(i int) {

@@ -848,3 +848,29 @@ func TestOpenNow(t *testing.T) {
 		t.Error("doubtful hours make a claim")
 	}
 }
+
+// TestJournalFromAnOutcome: « Ouvrir un journal d'incident » opens the
+// journal of this situation for the commune, and the home screen then
+// shows the incident under way with its CNIL countdown.
+func TestJournalFromAnOutcome(t *testing.T) {
+	s := newTestShell(t, t.TempDir())
+	s.lib.commune, _ = s.lib.competent(context.Background(), "29019")
+	o, _ := s.lib.tree().Outcome("violation-donnees")
+	s.onOpenJournal(o)
+	settle(s)
+	if s.current().name != pageJournal {
+		t.Fatalf("page %v", s.current())
+	}
+	if s.win.Canvas().Focused() != s.journal.input {
+		t.Error("the entry box does not have the focus")
+	}
+	first := s.current().arg
+	s.onOpenJournal(o) // the same situation again: the same journal
+	if s.current().arg != first {
+		t.Errorf("a second journal %s was opened for the same incident %s", s.current().arg, first)
+	}
+	s.onHome()
+	if text := labelsOf(s.home.incident); !strings.Contains(text, "Incident en cours") || !strings.Contains(text, "il reste") {
+		t.Errorf("home banner %q", text)
+	}
+}
