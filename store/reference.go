@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -36,28 +37,72 @@ type Source struct {
 type Reference struct {
 	db   *sql.DB
 	path string
+	// scratch is the temporary folder of a database built elsewhere
+	// because path's folder cannot be written; removed on Close.
+	scratch string
 }
 
 // OpenReference opens the reference database at path and rebuilds it from
-// src if it was built from other content. A damaged file holds no user
-// data, so it is replaced.
+// src if it was built from other content. A damaged file (unreadable
+// header, failed quick_check, rows that no longer match their checksum)
+// holds no user data, so it is replaced.
+//
+// When the folder cannot be written (a write-protected USB key), an
+// up-to-date file is opened read-only, and otherwise the reference is built
+// in a temporary folder: lookups work either way.
 func OpenReference(ctx context.Context, path string, src Source) (*Reference, error) {
-	db, err := open(path, "reference")
+	if !canWrite(path) {
+		return openReferenceReadOnly(ctx, path, src)
+	}
+	r, err := openReferenceAt(ctx, path, src)
 	if errors.Is(err, ErrCorrupt) {
 		if rmErr := removeDB(path); rmErr != nil {
 			return nil, fmt.Errorf("replace damaged %s: %w", path, rmErr)
 		}
-		db, err = open(path, "reference")
+		r, err = openReferenceAt(ctx, path, src)
 	}
+	return r, err
+}
+
+func openReferenceAt(ctx context.Context, path string, src Source) (*Reference, error) {
+	db, err := open(path, "reference")
 	if err != nil {
 		return nil, err
 	}
 	r := &Reference{db: db, path: path}
 	if err := r.ensureBuilt(ctx, src); err != nil {
 		db.Close()
-		return nil, err
+		return nil, r.damaged(err)
 	}
 	return r, nil
+}
+
+func openReferenceReadOnly(ctx context.Context, path string, src Source) (*Reference, error) {
+	if db, err := openImmutable(path); err == nil {
+		r := &Reference{db: db, path: path}
+		if r.current(ctx, src) {
+			return r, nil
+		}
+		db.Close()
+	}
+	scratch, err := os.MkdirTemp("", "reperecyber-reference-*")
+	if err != nil {
+		return nil, fmt.Errorf("temporary reference database: %w", err)
+	}
+	r, err := openReferenceAt(ctx, filepath.Join(scratch, "reference.db"), src)
+	if err != nil {
+		os.RemoveAll(scratch)
+		return nil, err
+	}
+	r.scratch = scratch
+	return r, nil
+}
+
+// current reports whether the database was built from src, and still
+// holds what was built.
+func (r *Reference) current(ctx context.Context, src Source) bool {
+	got, err := r.meta(ctx, r.db, "fingerprint")
+	return err == nil && got == fingerprint(src) && r.Verify(ctx) == nil
 }
 
 func removeDB(path string) error {
@@ -70,7 +115,13 @@ func removeDB(path string) error {
 }
 
 // Close closes the database.
-func (r *Reference) Close() error { return r.db.Close() }
+func (r *Reference) Close() error {
+	err := r.db.Close()
+	if r.scratch != "" {
+		os.RemoveAll(r.scratch)
+	}
+	return err
+}
 
 // Path is the database file's location.
 func (r *Reference) Path() string { return r.path }
@@ -83,7 +134,7 @@ func fingerprint(src Source) string { return src.Fingerprint + "/" + rebuildVers
 func (r *Reference) ensureBuilt(ctx context.Context, src Source) error {
 	want := fingerprint(src)
 	if got, _ := r.meta(ctx, r.db, "fingerprint"); got == want {
-		return nil
+		return r.Verify(ctx)
 	}
 	b, a, err := src.Load()
 	if err != nil {
@@ -103,7 +154,7 @@ func (r *Reference) ensureBuilt(ctx context.Context, src Source) error {
 		if err != nil {
 			return err
 		}
-		return setMeta(ctx, tx, map[string]string{
+		err = setMeta(ctx, tx, map[string]string{
 			"search_rules":    string(rules),
 			"fingerprint":     want,
 			"content_version": b.Meta.Version,
@@ -112,6 +163,14 @@ func (r *Reference) ensureBuilt(ctx context.Context, src Source) error {
 			"dataset_version": a.Dataset.Version,
 			"built_at":        time.Now().UTC().Format(time.RFC3339),
 		})
+		if err != nil {
+			return err
+		}
+		sum, err := rowsChecksum(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return setMeta(ctx, tx, map[string]string{checksumKey: sum})
 	})
 }
 
