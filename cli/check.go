@@ -9,7 +9,10 @@ import (
 	"reperecyber/content"
 )
 
-func runCheck(_ context.Context, env Env, _ []string) int {
+func runCheck(ctx context.Context, env Env, args []string) int {
+	if len(args) > 0 {
+		return junkArguments(env, "check", args)
+	}
 	b, err := assets.Bundle()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "Contenu illisible : %v\n", err)
@@ -40,5 +43,24 @@ func runCheck(_ context.Context, env Env, _ []string) int {
 	fmt.Fprintf(env.Stdout, "Contenu valide : %d services, %d définitions, %d fiches du pack élus, %s communes ; %d fiches « à vérifier ».\n",
 		counts[content.KindService], counts[content.KindDefinition], counts[content.KindElus], content.FormatInt(len(a.Communes)), toCheck)
 	fmt.Fprintln(env.Stdout, triageSummary())
+	return checkServed(ctx, env)
+}
+
+// checkServed checks the reference database the app serves from, not
+// only the embedded content: an edited or damaged file is rebuilt when
+// opened, and said so here.
+func checkServed(ctx context.Context, env Env) int {
+	ref, ok := openReference(ctx, env)
+	if !ok {
+		return ExitFailure
+	}
+	defer ref.Close()
+	if err := ref.Repaired(); err != nil {
+		fmt.Fprintf(env.Stdout, "Base de référence abîmée ou modifiée : reconstruite à partir du contenu embarqué (%s).\n", printable(ref.Path()))
+	}
+	if err := ref.Verify(ctx); err != nil {
+		return failed(env, "La base de référence ne correspond pas au contenu embarqué. Supprimez-la ("+printable(ref.Path())+") puis relancez.", err)
+	}
+	fmt.Fprintln(env.Stdout, "Base de référence vérifiée : elle sert exactement le contenu embarqué.")
 	return ExitOK
 }

@@ -56,6 +56,11 @@ func init() {
 
 // Run runs the sub-command named by args[0] and returns the exit code.
 func Run(ctx context.Context, args []string, env Env) int {
+	env, finish := guardOutput(env)
+	return finish(run(ctx, args, env))
+}
+
+func run(ctx context.Context, args []string, env Env) int {
 	if len(args) == 0 {
 		return runHelp(ctx, env, nil)
 	}
@@ -65,15 +70,28 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	for _, c := range commands {
 		if c.name == name {
+			if wantsHelp(args[1:]) {
+				return commandHelp(env, c)
+			}
 			return c.run(ctx, env, args[1:])
 		}
 	}
-	fmt.Fprintf(env.Stderr, "Commande inconnue : %q.\n\n", args[0])
+	fmt.Fprintf(env.Stderr, "Commande inconnue : « %s ».\n\n", printable(args[0]))
 	usage(env.Stderr, env.Info)
 	return ExitUsage
 }
 
-func runHelp(_ context.Context, env Env, _ []string) int {
+func runHelp(_ context.Context, env Env, args []string) int {
+	if len(args) == 1 {
+		for _, c := range commands {
+			if c.name == args[0] {
+				return commandHelp(env, c)
+			}
+		}
+	}
+	if len(args) > 0 {
+		return junkArguments(env, "help", args)
+	}
 	usage(env.Stdout, env.Info)
 	return ExitOK
 }

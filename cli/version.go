@@ -8,7 +8,10 @@ import (
 	"reperecyber/content"
 )
 
-func runVersion(_ context.Context, env Env, _ []string) int {
+func runVersion(_ context.Context, env Env, args []string) int {
+	if len(args) > 0 {
+		return junkArguments(env, "version", args)
+	}
 	b, err := assets.Bundle()
 	if err != nil {
 		return failed(env, "Le contenu embarqué est illisible.", err)

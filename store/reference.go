@@ -40,6 +40,9 @@ type Reference struct {
 	// scratch is the temporary folder of a database built elsewhere
 	// because path's folder cannot be written; removed on Close.
 	scratch string
+	// repaired is why the file was replaced when it was opened.
+	repaired  error
+	immutable bool
 }
 
 // OpenReference opens the reference database at path and rebuilds it from
@@ -55,14 +58,25 @@ func OpenReference(ctx context.Context, path string, src Source) (*Reference, er
 		return openReferenceReadOnly(ctx, path, src)
 	}
 	r, err := openReferenceAt(ctx, path, src)
-	if errors.Is(err, ErrCorrupt) {
+	if damage := err; errors.Is(err, ErrCorrupt) {
 		if rmErr := removeDB(path); rmErr != nil {
 			return nil, fmt.Errorf("replace damaged %s: %w", path, rmErr)
 		}
 		r, err = openReferenceAt(ctx, path, src)
+		if err == nil {
+			r.repaired = damage
+		}
 	}
 	return r, err
 }
+
+// Repaired returns why the file was found damaged or edited and rebuilt
+// when it was opened, or nil.
+func (r *Reference) Repaired() error { return r.repaired }
+
+// ReadOnly reports whether the reference could not be written where it
+// lives and is served read-only or from a temporary copy.
+func (r *Reference) ReadOnly() bool { return r.scratch != "" || r.immutable }
 
 func openReferenceAt(ctx context.Context, path string, src Source) (*Reference, error) {
 	db, err := open(path, "reference")
@@ -79,7 +93,7 @@ func openReferenceAt(ctx context.Context, path string, src Source) (*Reference, 
 
 func openReferenceReadOnly(ctx context.Context, path string, src Source) (*Reference, error) {
 	if db, err := openImmutable(path); err == nil {
-		r := &Reference{db: db, path: path}
+		r := &Reference{db: db, path: path, immutable: true}
 		if r.current(ctx, src) {
 			return r, nil
 		}
