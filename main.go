@@ -11,6 +11,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"syscall"
 
 	_ "frlocale" // first: sets the locale before Fyne reads it
 
@@ -40,7 +41,9 @@ func main() {
 
 	if len(os.Args) > 1 {
 		attachConsole()
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		// SIGTERM (kill, shutdown) and SIGHUP (terminal closed) stop an
+		// export cleanly, like Ctrl+C: its temporary file is removed.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		code := cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Info: info, Paths: paths, Source: source})
 		stop()
 		os.Exit(code)
