@@ -26,6 +26,8 @@ type User struct {
 	// scratch is the temporary folder of the empty database used when
 	// there is no file yet in a read-only folder; removed on Close.
 	scratch string
+	// backupErr is why the backup made when opening failed.
+	backupErr error
 }
 
 // OpenUser opens (creating if needed) the user database at path. A damaged
@@ -41,18 +43,27 @@ func OpenUser(path string) (*User, error) {
 		return openUserReadOnly(path)
 	}
 	db, err := open(path, "user")
+	if errors.Is(err, ErrCorrupt) || errors.Is(err, ErrTooNew) {
+		return nil, &FileError{Path: path, Err: err}
+	}
 	if err != nil {
 		return nil, err
 	}
-	return &User{db: db, path: path, now: time.Now}, nil
+	u := &User{db: db, path: path, now: time.Now}
+	_, u.backupErr = u.BackupIfDue(context.Background())
+	return u, nil
 }
+
+// BackupError is why the daily backup made when opening failed, or nil.
+// It never stops the app; the front-ends may log it.
+func (u *User) BackupError() error { return u.backupErr }
 
 func openUserReadOnly(path string) (*User, error) {
 	db, err := openImmutable(path)
 	if err == nil {
 		if err := checkNotTooNew(db, "user"); err != nil {
 			db.Close()
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, &FileError{Path: path, Err: fmt.Errorf("%s: %w", path, err)}
 		}
 		return &User{db: db, path: path, now: time.Now, readOnly: true}, nil
 	}
