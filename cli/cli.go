@@ -50,6 +50,9 @@ func init() {
 		{"sheet", "--commune RECHERCHE", "fiche contacts PDF d'une commune (--epci SIREN ou --departement CODE : une page par commune ; -o FICHIER, --split DOSSIER)", runSheet},
 		{"fiche", "ISSUE", "fiche réflexe PDF d'une issue du parcours (--commune RECHERCHE, -o FICHIER)", runFiche},
 		{"import-contacts", "FICHIER", "importe des contacts locaux (CSV ou TOML : insee, role, nom, telephone, courriel, note)", runImportContacts},
+		{"restore", "[FICHIER]", "remet vos données dans l'état d'une sauvegarde (la plus récente par défaut ; --list)", runRestore},
+		{"export-data", "FICHIER", "enregistre toutes vos données dans un fichier, pour un autre ordinateur", runExportData},
+		{"import-data", "FICHIER", "remplace vos données par celles d'un fichier écrit par export-data", runImportData},
 		{"help", "", "cette aide", runHelp},
 	}
 }

@@ -32,12 +32,8 @@ func runConfig(ctx context.Context, env Env, args []string) int {
 		return ExitUsage
 	}
 	u, err := store.OpenUser(env.Paths.User)
-	if errors.Is(err, store.ErrCorrupt) {
-		fmt.Fprintf(env.Stderr, "Le fichier de vos données est endommagé : %s\nDéplacez-le ailleurs (ne le supprimez pas) puis relancez.\n", env.Paths.User)
-		return ExitFailure
-	}
 	if err != nil {
-		return failed(env, "Impossible d'ouvrir vos données ("+env.Paths.User+").", err)
+		return userDataFailed(env, env.Paths.User, err)
 	}
 	defer u.Close()
 	if len(args) == 0 {
@@ -86,6 +82,9 @@ func setConfig(ctx context.Context, env Env, u *store.User, k configKey, value s
 		value = v
 	}
 	if err := u.SetSetting(ctx, k.name, value); err != nil {
+		if errors.Is(err, store.ErrReadOnly) {
+			return userDataFailed(env, env.Paths.User, err)
+		}
 		return failed(env, "Le réglage n'a pas pu être enregistré.", err)
 	}
 	fmt.Fprintf(env.Stdout, "%s = %s\n", k.name, value)

@@ -57,7 +57,7 @@ func runImportContacts(ctx context.Context, env Env, args []string) int {
 func storeImport(ctx context.Context, env Env, rows []importRow) int {
 	user, err := store.OpenUser(env.Paths.User)
 	if err != nil {
-		return failed(env, "Impossible d'ouvrir vos données.", err)
+		return userDataFailed(env, env.Paths.User, err)
 	}
 	defer user.Close()
 	list := make([]content.LocalContact, len(rows))
@@ -67,6 +67,9 @@ func storeImport(ctx context.Context, env Env, rows []importRow) int {
 		communes[r.c.INSEE] = true
 	}
 	if err := user.ImportLocalContacts(ctx, list); err != nil {
+		if errors.Is(err, store.ErrReadOnly) {
+			return userDataFailed(env, env.Paths.User, err)
+		}
 		return failed(env, "L'import a échoué ; aucun contact n'a été modifié.", err)
 	}
 	fmt.Fprintf(env.Stdout, "%d contact%s importé%s pour %d commune%s.\n", len(list), plural(len(list), "", "s"), plural(len(list), "", "s"), len(communes), plural(len(communes), "", "s"))

@@ -14,9 +14,15 @@ func isControl(r rune) bool {
 	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f
 }
 
+// maxEcho bounds what is echoed back of a file's or an argument's text.
+const maxEcho = 300
+
 // printable shows the control characters of text read from a file or an
 // argument as \x1b-style escapes, so that echoing it is harmless.
 func printable(s string) string {
+	if r := []rune(s); len(r) > maxEcho {
+		s = string(r[:maxEcho]) + "…"
+	}
 	if !strings.ContainsFunc(s, isControl) {
 		return s
 	}

@@ -34,6 +34,9 @@ var longUsage = map[string]string{
 	"sheet":           sheetUsage,
 	"fiche":           ficheUsage,
 	"import-contacts": importUsage,
+	"restore":         restoreUsage,
+	"export-data":     exportDataUsage,
+	"import-data":     importDataUsage,
 }
 
 // junkArguments refuses arguments to a command that takes none.

@@ -72,8 +72,8 @@ func (r *Reference) PlacesByPostcode(ctx context.Context, postcode string) ([]co
 // names that start with what was typed. Largest communes come first.
 func (r *Reference) PlacesByName(ctx context.Context, name string, limit int) ([]content.Place, error) {
 	folded := textfold.Fold(name)
-	if folded == "" {
-		return nil, nil
+	if folded == "" || len(folded) > maxNameQuery {
+		return nil, nil // past SQLite's LIKE limit: « pattern too complex »
 	}
 	exact, err := r.places(ctx, `WHERE c.name_folded = ? ORDER BY c.population DESC, c.insee LIMIT ?`, folded, limit)
 	if err != nil || len(exact) > 0 {
@@ -81,6 +81,10 @@ func (r *Reference) PlacesByName(ctx context.Context, name string, limit int) ([
 	}
 	return r.places(ctx, `WHERE c.name_folded LIKE ? ESCAPE '\' ORDER BY c.population DESC, c.insee LIMIT ?`, escapeLike(folded)+"%", limit)
 }
+
+// maxNameQuery bounds a commune name query: the longest name is under 50
+// bytes, and SQLite refuses LIKE patterns over 50,000.
+const maxNameQuery = 200
 
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)

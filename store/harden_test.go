@@ -235,3 +235,25 @@ func BenchmarkVerify(b *testing.B) {
 		}
 	}
 }
+
+func TestNewerReferenceIsRebuilt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "reference.db")
+	loads := 0
+	mustOpenReference(t, path, source("a", &loads)).Close()
+	setUserVersion(t, path, 99)
+	r := mustOpenReference(t, path, source("a", &loads))
+	if loads != 2 {
+		t.Errorf("content loaded %d times, want 2", loads)
+	}
+	must(t, r.Verify(ctx))
+}
+
+func TestVeryLongNameQuery(t *testing.T) {
+	loads := 0
+	r := mustOpenReference(t, filepath.Join(t.TempDir(), "r.db"), source("a", &loads))
+	for _, q := range []string{strings.Repeat("a", 60000), strings.Repeat("%_", 30000)} {
+		if p, err := r.PlacesByName(ctx, q, 5); err != nil || len(p) != 0 {
+			t.Errorf("%.10s…: %v, %v", q, p, err)
+		}
+	}
+}

@@ -80,6 +80,10 @@ func (r *Reference) ReadOnly() bool { return r.scratch != "" || r.immutable }
 
 func openReferenceAt(ctx context.Context, path string, src Source) (*Reference, error) {
 	db, err := open(path, "reference")
+	if errors.Is(err, ErrTooNew) {
+		// A cache from a newer version of the app: rebuilt like a damaged one.
+		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
 	if err != nil {
 		return nil, err
 	}
