@@ -96,7 +96,8 @@ func (u *User) ReplaceLocalContacts(ctx context.Context, insee string, set []con
 }
 
 func (u *User) upsertLocal(ctx context.Context, tx *sql.Tx, list []content.LocalContact) error {
-	stamp := u.stamp()
+	// To the nanosecond: the version a form compares before saving.
+	stamp := u.versionStamp("")
 	st, err := tx.PrepareContext(ctx, `
 		INSERT INTO local_contacts (insee, role, name, phone, email, note, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)
