@@ -83,3 +83,15 @@ icon:
 
 clean:
 	rm -rf bin dist
+
+# Fuzz targets, one after the other (FUZZTIME each, 2m by default): the
+# parsers and validators of what people type or import.
+FUZZTIME ?= 2m
+FUZZ_TARGETS := ./cli:FuzzParseContactsCSV ./cli:FuzzParseContactsTOML \
+	./content:FuzzValidPhone ./content:FuzzValidINSEE ./textfold:FuzzFold
+.PHONY: fuzz
+fuzz: setup
+	@for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test -tags $(TEST_TAGS) -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
