@@ -40,7 +40,7 @@ test: build
 	$(GO) test -race -tags $(TEST_TAGS) ./...
 	cd frlocale && $(GO) test ./...
 	@echo "== reperecyber check"
-	./$(BIN) check
+	REPERECYBER_DATA_DIR=$(CURDIR)/bin/check-data ./$(BIN) check
 
 # Benchmarks hold the performance targets (search: index build <= 150 ms,
 # p99 <= 1 ms, index <= 30 MB). The full output goes to bin/bench.txt;

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -108,7 +109,7 @@ func recordMissed(ctx context.Context, env Env, query string) {
 		return
 	}
 	defer u.Close()
-	if err := u.RecordMissedQuery(ctx, query); err != nil {
+	if err := u.RecordMissedQuery(ctx, query); err != nil && !errors.Is(err, store.ErrReadOnly) {
 		log.Printf("record missed query: %v", err)
 	}
 }
