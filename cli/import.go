@@ -159,7 +159,7 @@ func csvHeader(header []string) ([]func(*content.LocalContact, string), error) {
 	for i, h := range header {
 		set, ok := csvColumns[strings.ReplaceAll(textfold.Fold(h), " ", "")]
 		if !ok {
-			return nil, fmt.Errorf("ligne 1 : colonne « %s » inconnue (colonnes possibles : insee, role, nom, telephone, courriel, note)", h)
+			return nil, fmt.Errorf("ligne 1 : colonne « %s » inconnue (colonnes possibles : insee, role, nom, telephone, courriel, note)", printable(h))
 		}
 		cols[i] = set
 	}
