@@ -39,7 +39,7 @@ test: build
 	$(GO) test -race -tags $(TEST_TAGS) ./...
 	cd frlocale && $(GO) test ./...
 	@echo "== reperecyber check"
-	./$(BIN) check
+	REPERECYBER_DATA_DIR=$(CURDIR)/bin/check-data ./$(BIN) check
 
 # Benchmarks hold the performance targets (search: index build <= 150 ms,
 # p99 <= 1 ms, index <= 30 MB). The full output goes to bin/bench.txt;
@@ -83,3 +83,15 @@ icon:
 
 clean:
 	rm -rf bin dist
+
+# Fuzz targets, one after the other (FUZZTIME each, 2m by default): the
+# parsers and validators of what people type or import.
+FUZZTIME ?= 2m
+FUZZ_TARGETS := ./cli:FuzzParseContactsCSV ./cli:FuzzParseContactsTOML \
+	./content:FuzzValidPhone ./content:FuzzValidINSEE ./textfold:FuzzFold
+.PHONY: fuzz
+fuzz: setup
+	@for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test -tags $(TEST_TAGS) -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done

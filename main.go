@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	_ "frlocale" // first: sets the locale before Fyne reads it
 	// Time zones inside the binary: on Windows without Go installed there
@@ -49,7 +50,9 @@ func main() {
 
 	if len(os.Args) > 1 {
 		attachConsole()
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		// SIGTERM (kill, shutdown) and SIGHUP (terminal closed) stop an
+		// export cleanly, like Ctrl+C: its temporary file is removed.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		code := cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Info: info, Core: cfg})
 		stop()
 		os.Exit(code)

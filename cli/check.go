@@ -11,10 +11,10 @@ import (
 	"reperecyber/content"
 )
 
-func runCheck(_ context.Context, env Env, args []string) int {
+func runCheck(ctx context.Context, env Env, args []string) int {
 	verbose := len(args) == 1 && (args[0] == "--verbose" || args[0] == "-v")
 	if len(args) > 0 && !verbose {
-		fmt.Fprintln(env.Stderr, "Usage : reperecyber check [--verbose]   (--verbose : chaque fait « à vérifier » avec la note des éditeurs)")
+		fmt.Fprintf(env.Stderr, "La commande check ne prend pas d'argument, sauf --verbose (reçu : « %s »).\nUsage : reperecyber check [--verbose]   (--verbose : chaque fait « à vérifier » avec la note des éditeurs)\n", printable(strings.Join(args, " ")))
 		return ExitUsage
 	}
 	b, err := assets.Bundle()
@@ -50,6 +50,26 @@ func runCheck(_ context.Context, env Env, args []string) int {
 	if verbose {
 		writeDoubts(env.Stdout, b.Entries)
 	}
+	return checkServed(ctx, env)
+}
+
+// checkServed checks the reference database the app serves from, not
+// only the embedded content: an edited or damaged file is rebuilt when
+// opened, and said so here.
+func checkServed(ctx context.Context, env Env) int {
+	c, ok := openCore(ctx, env)
+	if !ok {
+		return ExitFailure
+	}
+	defer c.Close()
+	ref := c.Reference()
+	if err := ref.Repaired(); err != nil {
+		fmt.Fprintf(env.Stdout, "Base de référence abîmée ou modifiée : reconstruite à partir du contenu (%s).\n", printable(ref.Path()))
+	}
+	if err := ref.Verify(ctx); err != nil {
+		return failed(env, "La base de référence ne correspond pas au contenu servi. Supprimez-la ("+printable(ref.Path())+") puis relancez.", err)
+	}
+	fmt.Fprintln(env.Stdout, "Base de référence vérifiée : elle sert exactement ce contenu.")
 	return ExitOK
 }
 

@@ -54,12 +54,20 @@ func init() {
 		{"pack", "COMMANDE", "paquets de contenu signés : install FICHIER, status, remove (keygen, build pour les diffuseurs)", runPack},
 		{"incident", "new|log|evidence|list|show|dossier|close", "journal d'un incident : entrées horodatées, preuves, délais, dossier PDF (incident -h)", runIncident},
 		{"import-contacts", "FICHIER", "importe des contacts locaux (CSV ou TOML : insee, role, nom, telephone, courriel, note)", runImportContacts},
+		{"restore", "[FICHIER]", "remet vos données dans l'état d'une sauvegarde (la plus récente par défaut ; --list)", runRestore},
+		{"export-data", "FICHIER", "enregistre toutes vos données dans un fichier, pour un autre ordinateur", runExportData},
+		{"import-data", "FICHIER", "remplace vos données par celles d'un fichier écrit par export-data", runImportData},
 		{"help", "", "cette aide", runHelp},
 	}
 }
 
 // Run runs the sub-command named by args[0] and returns the exit code.
 func Run(ctx context.Context, args []string, env Env) int {
+	env, finish := guardOutput(env)
+	return finish(run(ctx, args, env))
+}
+
+func run(ctx context.Context, args []string, env Env) int {
 	if len(args) == 0 {
 		return runHelp(ctx, env, nil)
 	}
@@ -69,15 +77,28 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	for _, c := range commands {
 		if c.name == name {
+			if wantsHelp(args[1:]) && !ownHelp[c.name] {
+				return commandHelp(env, c)
+			}
 			return c.run(ctx, env, args[1:])
 		}
 	}
-	fmt.Fprintf(env.Stderr, "Commande inconnue : %q.\n\n", args[0])
+	fmt.Fprintf(env.Stderr, "Commande inconnue : « %s ».\n\n", printable(args[0]))
 	usage(env.Stderr, env.Info)
 	return ExitUsage
 }
 
-func runHelp(_ context.Context, env Env, _ []string) int {
+func runHelp(_ context.Context, env Env, args []string) int {
+	if len(args) == 1 {
+		for _, c := range commands {
+			if c.name == args[0] {
+				return commandHelp(env, c)
+			}
+		}
+	}
+	if len(args) > 0 {
+		return junkArguments(env, "help", args)
+	}
 	usage(env.Stdout, env.Info)
 	return ExitOK
 }

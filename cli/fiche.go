@@ -11,7 +11,7 @@ import (
 	"reperecyber/export"
 )
 
-const ficheUsage = "Usage : reperecyber fiche ISSUE [--commune RECHERCHE] [-o FICHIER.pdf]\nLes issues : reperecyber triage --tree --json, ou reperecyber search --kind triage MOTS"
+const ficheUsage = "Usage : reperecyber fiche ISSUE [--commune RECHERCHE] [-o FICHIER.pdf] [--force]\nLes issues : reperecyber triage --tree --json, ou reperecyber search --kind triage MOTS"
 
 // runFiche writes the fiche réflexe of a triage outcome, with the
 // contacts of a commune when one is given.
@@ -20,6 +20,7 @@ func runFiche(ctx context.Context, env Env, args []string) int {
 	fs.SetOutput(io.Discard)
 	commune := fs.String("commune", "", "")
 	out := fs.String("o", "", "")
+	force := fs.Bool("force", false, "")
 	id, rest := "", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		id, rest = args[0], args[1:]
@@ -50,6 +51,10 @@ func runFiche(ctx context.Context, env Env, args []string) int {
 	path := *out
 	if path == "" {
 		path = core.FicheFileName(*o, where)
+	}
+	if err := checkTarget(env, path, pdfMagic, *force); err != nil {
+		fmt.Fprintln(env.Stderr, err)
+		return ExitUsage
 	}
 	if err := export.WriteFileAtomic(path, func(w io.Writer) error { return export.Fiche(w, data, opt) }); err != nil {
 		return exportFailed(env, path, err)

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 
 	"reperecyber/content"
 	"reperecyber/core"
+	"reperecyber/store"
 	"reperecyber/textfold"
 )
 
@@ -34,20 +34,21 @@ func runImportContacts(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, importUsage)
 		return ExitUsage
 	}
-	rows, err := readContactsFile(args[0])
+	rows, enc, err := readContactsFile(args[0])
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "%s\nAucun contact n'a été importé.\n", err)
 		return ExitUsage
 	}
+	fmt.Fprintf(env.Stdout, "Encodage lu : %s.\n", enc)
 	c, ok := openCore(ctx, env)
 	if !ok {
 		return ExitFailure
 	}
 	defer c.Close()
 	if problems := checkImport(c, rows); len(problems) > 0 {
-		fmt.Fprintf(env.Stderr, "%s : %d erreur%s, aucun contact n'a été importé.\n", args[0], len(problems), plural(len(problems), "", "s"))
+		fmt.Fprintf(env.Stderr, "%s : %d erreur%s, aucun contact n'a été importé.\n", printable(args[0]), len(problems), plural(len(problems), "", "s"))
 		for _, p := range problems {
-			fmt.Fprintln(env.Stderr, "  "+p)
+			fmt.Fprintln(env.Stderr, "  "+printable(p))
 		}
 		return ExitUsage
 	}
@@ -66,6 +67,9 @@ func storeImport(ctx context.Context, env Env, c *core.Core, rows []importRow) i
 		communes[r.c.INSEE] = true
 	}
 	if err := user.ImportLocalContacts(ctx, list); err != nil {
+		if errors.Is(err, store.ErrReadOnly) {
+			return userDataFailed(env, env.Core.Paths.User, err)
+		}
 		return failed(env, "L'import a échoué ; aucun contact n'a été modifié.", err)
 	}
 	fmt.Fprintf(env.Stdout, "%d contact%s importé%s pour %d commune%s.\n", len(list), plural(len(list), "", "s"), plural(len(list), "", "s"), len(communes), plural(len(communes), "", "s"))
@@ -78,7 +82,7 @@ func checkImport(c *core.Core, rows []importRow) []string {
 	var out []string
 	seen := map[string]int{}
 	for _, r := range rows {
-		problems := r.c.Problems()
+		problems := append(r.c.Problems(), glyphProblems(r.c)...)
 		if content.ValidINSEE(r.c.INSEE) {
 			if _, found := c.Commune(r.c.INSEE); !found {
 				problems = append(problems, "aucune commune n'a le code INSEE « "+r.c.INSEE+" »")
@@ -97,28 +101,29 @@ func checkImport(c *core.Core, rows []importRow) []string {
 	return out
 }
 
-// readContactsFile reads a CSV or TOML file of local contacts.
-func readContactsFile(path string) ([]importRow, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, userMessage(fmt.Sprintf("Impossible de lire « %s » : %v", path, err))
+// readContactsFile reads a CSV or TOML file of local contacts, in any of
+// the encodings decodeText knows, and returns the encoding it was read in.
+func readContactsFile(path string) ([]importRow, string, error) {
+	parse := map[string]func([]byte) ([]importRow, error){".csv": parseContactsCSV, ".toml": parseContactsTOML}[strings.ToLower(filepath.Ext(path))]
+	if parse == nil {
+		return nil, "", fmt.Errorf("« %s » : le fichier doit finir par .csv ou .toml.\n%s", printable(path), importUsage)
 	}
+	data, err := readImportFile(path)
+	if err != nil {
+		return nil, "", err
+	}
+	data, enc, err := decodeText(data)
 	var rows []importRow
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		rows, err = parseContactsCSV(data)
-	case ".toml":
-		rows, err = parseContactsTOML(data)
-	default:
-		return nil, fmt.Errorf("« %s » : le fichier doit finir par .csv ou .toml.\n%s", path, importUsage)
+	if err == nil {
+		rows, err = parse(data)
 	}
 	if err == nil && len(rows) == 0 {
 		err = errors.New("le fichier ne contient aucun contact")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("« %s » : %w", path, err)
+		return nil, "", fmt.Errorf("« %s » : %w", printable(path), err)
 	}
-	return rows, nil
+	return rows, enc, nil
 }
 
 // csvColumns maps folded header names to fields.
@@ -132,7 +137,6 @@ var csvColumns = map[string]func(*content.LocalContact, string){
 }
 
 func parseContactsCSV(data []byte) ([]importRow, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a spreadsheet's byte order mark
 	r := csv.NewReader(bytes.NewReader(data))
 	first, _, _ := bytes.Cut(data, []byte("\n"))
 	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
@@ -141,7 +145,7 @@ func parseContactsCSV(data []byte) ([]importRow, error) {
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
-		return nil, fmt.Errorf("ligne 1 : en-tête illisible (%v)", err)
+		return nil, csvProblem(err)
 	}
 	cols, err := csvHeader(header)
 	if err != nil {
@@ -155,7 +159,7 @@ func csvHeader(header []string) ([]func(*content.LocalContact, string), error) {
 	for i, h := range header {
 		set, ok := csvColumns[strings.ReplaceAll(textfold.Fold(h), " ", "")]
 		if !ok {
-			return nil, fmt.Errorf("ligne 1 : colonne « %s » inconnue (colonnes possibles : insee, role, nom, telephone, courriel, note)", h)
+			return nil, fmt.Errorf("ligne 1 : colonne « %s » inconnue (colonnes possibles : insee, role, nom, telephone, courriel, note)", printable(h))
 		}
 		cols[i] = set
 	}
@@ -169,29 +173,37 @@ func csvRows(r *csv.Reader, cols []func(*content.LocalContact, string)) ([]impor
 		if errors.Is(err, io.EOF) {
 			return rows, nil
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
-			return nil, fmt.Errorf("ligne %d : %v", line, err)
+			return nil, csvProblem(err) // before FieldPos, which panics after an error
+		}
+		line, _ := r.FieldPos(0)
+		if blankRecord(rec) {
+			continue // a spreadsheet's empty row: « ;;;;; »
+		}
+		if len(rows) == maxImportRows {
+			return nil, fmt.Errorf("plus de %d contacts : découpez le fichier", maxImportRows)
 		}
 		if len(rec) != len(cols) {
 			return nil, fmt.Errorf("ligne %d : %d colonnes au lieu de %d", line, len(rec), len(cols))
 		}
 		var c content.LocalContact
 		for i, v := range rec {
-			cols[i](&c, strings.TrimSpace(v))
+			cols[i](&c, oneLine(v))
 		}
 		rows = append(rows, importRow{line: line, c: c})
 	}
 }
 
-// tomlContact is one [[contact]] table.
+// tomlContact is one [[contact]] table. Values are decoded as any, so
+// that a number written without quotes (insee = 29019) is reported with
+// its line and key, in French, instead of as the decoder's type error.
 type tomlContact struct {
-	INSEE     string `toml:"insee"`
-	Role      string `toml:"role"`
-	Nom       string `toml:"nom"`
-	Telephone string `toml:"telephone"`
-	Courriel  string `toml:"courriel"`
-	Note      string `toml:"note"`
+	INSEE     any `toml:"insee"`
+	Role      any `toml:"role"`
+	Nom       any `toml:"nom"`
+	Telephone any `toml:"telephone"`
+	Courriel  any `toml:"courriel"`
+	Note      any `toml:"note"`
 }
 
 func parseContactsTOML(data []byte) ([]importRow, error) {
@@ -200,14 +212,13 @@ func parseContactsTOML(data []byte) ([]importRow, error) {
 	}
 	md, err := toml.Decode(string(data), &f)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("ligne %d : %s", pe.Position.Line, pe.Message)
-		}
-		return nil, err
+		return nil, tomlProblem(err)
+	}
+	if len(f.Contact) > maxImportRows {
+		return nil, fmt.Errorf("plus de %d contacts : découpez le fichier", maxImportRows)
 	}
 	if keys := md.Undecoded(); len(keys) > 0 {
-		return nil, fmt.Errorf("clé « %s » inconnue (clés possibles : insee, role, nom, telephone, courriel, note)", keys[0])
+		return nil, fmt.Errorf("clé « %s » inconnue (clés possibles : insee, role, nom, telephone, courriel, note)", printable(keys[0].String()))
 	}
 	lines := tableLines(data, "[[contact]]")
 	if len(lines) != len(f.Contact) {
@@ -215,11 +226,22 @@ func parseContactsTOML(data []byte) ([]importRow, error) {
 	}
 	rows := make([]importRow, len(f.Contact))
 	for i, t := range f.Contact {
+		var bad []string
+		str := func(key string, v any) string {
+			s, ok := v.(string)
+			if v != nil && !ok {
+				bad = append(bad, key)
+			}
+			return oneLine(s)
+		}
 		rows[i] = importRow{line: lines[i], c: content.LocalContact{
-			INSEE: strings.ToUpper(strings.TrimSpace(t.INSEE)), Role: content.Role(strings.ToLower(strings.TrimSpace(t.Role))),
-			Name: strings.TrimSpace(t.Nom), Phone: strings.TrimSpace(t.Telephone),
-			Email: strings.TrimSpace(t.Courriel), Note: strings.TrimSpace(t.Note),
+			INSEE: strings.ToUpper(str("insee", t.INSEE)), Role: content.Role(strings.ToLower(str("role", t.Role))),
+			Name: str("nom", t.Nom), Phone: str("telephone", t.Telephone),
+			Email: str("courriel", t.Courriel), Note: str("note", t.Note),
 		}}
+		if len(bad) > 0 {
+			return nil, fmt.Errorf("ligne %d : « %s » doit s'écrire entre guillemets, même un code ou un numéro (insee = \"29019\", telephone = \"02 98 00 00 00\")", lines[i], strings.Join(bad, " », « "))
+		}
 	}
 	return rows, nil
 }

@@ -18,11 +18,13 @@ import (
 const sheetUsage = `Usage :
   reperecyber sheet --commune RECHERCHE [-o FICHIER.pdf]
   reperecyber sheet --epci SIREN | --departement CODE [-o FICHIER.pdf | --split DOSSIER]
-Exemples : reperecyber sheet --commune 29019 ; reperecyber sheet --departement 62 --split fiches/`
+Exemples : reperecyber sheet --commune 29019 ; reperecyber sheet --departement 62 --split fiches/
+Un fichier existant qui n'est pas un PDF n'est remplacé qu'après confirmation (--force : sans question).`
 
 // sheetArgs are the parsed arguments of `sheet`.
 type sheetArgs struct {
 	commune, epci, dep, out, split string
+	force                          bool
 }
 
 func parseSheetArgs(args []string) (sheetArgs, bool) {
@@ -34,6 +36,7 @@ func parseSheetArgs(args []string) (sheetArgs, bool) {
 	fs.StringVar(&a.dep, "departement", "", "")
 	fs.StringVar(&a.out, "o", "", "")
 	fs.StringVar(&a.split, "split", "", "")
+	fs.BoolVar(&a.force, "force", false, "")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return a, false
 	}
@@ -68,12 +71,12 @@ func runSheet(ctx context.Context, env Env, args []string) int {
 	}
 	opt := c.PrintOptions()
 	if a.split != "" {
-		return writeSplit(ctx, env, a.split, list, opt)
+		return writeSplit(ctx, env, a.split, list, opt, a.force)
 	}
 	if a.out == "" {
 		a.out = name
 	}
-	return writeBatch(ctx, env, a.out, list, opt)
+	return writeBatch(ctx, env, a.out, list, opt, a.force)
 }
 
 // sheetPlaces resolves the communes asked for, and the default file name:
@@ -108,7 +111,11 @@ func batchPlaces(env Env, ps []content.Place, unknown, name string) ([]content.P
 	return ps, name, ExitOK
 }
 
-func writeBatch(ctx context.Context, env Env, path string, list []export.SheetData, opt export.Options) int {
+func writeBatch(ctx context.Context, env Env, path string, list []export.SheetData, opt export.Options, force bool) int {
+	if err := checkTarget(env, path, pdfMagic, force); err != nil {
+		fmt.Fprintln(env.Stderr, err)
+		return ExitUsage
+	}
 	bar := newProgress(env.Stderr, "Fiches")
 	err := export.WriteFileAtomic(path, func(w io.Writer) error {
 		return export.ContactSheets(ctx, w, list, opt, bar.update)
@@ -121,20 +128,23 @@ func writeBatch(ctx context.Context, env Env, path string, list []export.SheetDa
 	return ExitOK
 }
 
-func writeSplit(ctx context.Context, env Env, dir string, list []export.SheetData, opt export.Options) int {
+func writeSplit(ctx context.Context, env Env, dir string, list []export.SheetData, opt export.Options, force bool) int {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return failed(env, "Impossible de créer le dossier « "+dir+" ».", err)
 	}
 	bar := newProgress(env.Stderr, "Fiches")
 	for i, d := range list {
 		path := filepath.Join(dir, core.SheetFileName(d.Place))
-		err := export.WriteFileAtomic(path, func(w io.Writer) error { return export.ContactSheet(w, d, opt) })
+		err := checkTarget(env, path, pdfMagic, force)
+		if err == nil {
+			err = export.WriteFileAtomic(path, func(w io.Writer) error { return export.ContactSheet(w, d, opt) })
+		}
 		if err == nil {
 			err = ctx.Err()
 		}
 		if err != nil {
 			bar.done()
-			return exportFailed(env, path, err)
+			return splitFailed(env, dir, path, i, len(list), err)
 		}
 		bar.update(i+1, len(list))
 	}

@@ -10,7 +10,10 @@ import (
 	"reperecyber/pack"
 )
 
-func runVersion(_ context.Context, env Env, _ []string) int {
+func runVersion(_ context.Context, env Env, args []string) int {
+	if len(args) > 0 {
+		return junkArguments(env, "version", args)
+	}
 	b, err := assets.Bundle()
 	if err != nil {
 		return failed(env, "Le contenu embarqué est illisible.", err)

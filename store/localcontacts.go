@@ -57,14 +57,12 @@ func (u *User) SetLocalContact(ctx context.Context, c content.LocalContact) erro
 
 // DeleteLocalContact forgets the contact of one role for a commune.
 func (u *User) DeleteLocalContact(ctx context.Context, insee string, role content.Role) error {
-	_, err := u.db.ExecContext(ctx, `DELETE FROM local_contacts WHERE insee = ? AND role = ?`, insee, role)
-	return err
+	return u.exec(ctx, `DELETE FROM local_contacts WHERE insee = ? AND role = ?`, insee, role)
 }
 
 // DeleteLocalContacts forgets every local contact of a commune.
 func (u *User) DeleteLocalContacts(ctx context.Context, insee string) error {
-	_, err := u.db.ExecContext(ctx, `DELETE FROM local_contacts WHERE insee = ?`, insee)
-	return err
+	return u.exec(ctx, `DELETE FROM local_contacts WHERE insee = ?`, insee)
 }
 
 // ImportLocalContacts adds or replaces many contacts in one transaction:
@@ -76,7 +74,7 @@ func (u *User) ImportLocalContacts(ctx context.Context, list []content.LocalCont
 			return fmt.Errorf("contact %d (%s, %s): %s: %w", i+1, c.INSEE, c.Role, strings.Join(p, " ; "), ErrInvalid)
 		}
 	}
-	return inTx(ctx, u.db, func(tx *sql.Tx) error { return u.upsertLocal(ctx, tx, list) })
+	return u.inTx(ctx, func(tx *sql.Tx) error { return u.upsertLocal(ctx, tx, list) })
 }
 
 // ReplaceLocalContacts saves the form of one commune in one transaction:
@@ -87,7 +85,7 @@ func (u *User) ReplaceLocalContacts(ctx context.Context, insee string, set []con
 			return fmt.Errorf("contact %d (%s, %s): %s: %w", i+1, c.INSEE, c.Role, strings.Join(p, " ; "), ErrInvalid)
 		}
 	}
-	return inTx(ctx, u.db, func(tx *sql.Tx) error {
+	return u.inTx(ctx, func(tx *sql.Tx) error {
 		for _, role := range clear {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM local_contacts WHERE insee = ? AND role = ?`, insee, role); err != nil {
 				return err
@@ -98,7 +96,8 @@ func (u *User) ReplaceLocalContacts(ctx context.Context, insee string, set []con
 }
 
 func (u *User) upsertLocal(ctx context.Context, tx *sql.Tx, list []content.LocalContact) error {
-	stamp := u.stamp()
+	// To the nanosecond: the version a form compares before saving.
+	stamp := u.versionStamp("")
 	st, err := tx.PrepareContext(ctx, `
 		INSERT INTO local_contacts (insee, role, name, phone, email, note, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -99,3 +99,50 @@ func TestReplaceLocalContacts(t *testing.T) {
 		t.Errorf("after replace: %v", got)
 	}
 }
+
+// TestSaveLocalEditsKeepsChangesMadeElsewhere: a form loaded, then an
+// import from the command line, then the form saved: the imported
+// contacts stay, the changed row is reported, the other edits are saved.
+func TestSaveLocalEditsKeepsChangesMadeElsewhere(t *testing.T) {
+	u := openUser(t)
+	it := content.LocalContact{INSEE: "29019", Role: content.RoleIT, Name: "Ker Info", Phone: "02 98 00 00 00"}
+	insurer := content.LocalContact{INSEE: "29019", Role: content.RoleInsurer, Name: "Mutuelle", Phone: "02 98 00 00 01"}
+	must(t, u.SetLocalContact(ctx, it))
+	loaded, err := u.LocalContactsForEdit(ctx, "29019")
+	must(t, err)
+
+	// Meanwhile, elsewhere: the IT contact changes, an insurer and a DPO are imported.
+	it2 := it
+	it2.Name = "Ker Info (nouveau)"
+	dpo := content.LocalContact{INSEE: "29019", Role: content.RoleDPO, Email: "dpo@brest.fr"}
+	must(t, u.ImportLocalContacts(ctx, []content.LocalContact{it2, insurer, dpo}))
+
+	// The form saves its edits: the IT row it showed, a new forces row.
+	forces := content.LocalContact{INSEE: "29019", Role: content.RoleForces, Name: "Commissariat", Phone: "17"}
+	itEdit := it
+	itEdit.Phone = "02 98 11 11 11"
+	conflicts, err := u.SaveLocalEdits(ctx, "29019", []store.LocalEdit{
+		{Role: content.RoleIT, Contact: itEdit, Loaded: loaded[content.RoleIT].Version},
+		{Role: content.RoleForces, Contact: forces, Loaded: loaded[content.RoleForces].Version},
+	})
+	must(t, err)
+	if len(conflicts) != 1 || conflicts[0] != content.RoleIT {
+		t.Errorf("conflicts = %v, want the IT row", conflicts)
+	}
+	got, err := u.LocalContactsForEdit(ctx, "29019")
+	must(t, err)
+	for role, want := range map[content.Role]string{content.RoleIT: "Ker Info (nouveau)", content.RoleInsurer: "Mutuelle", content.RoleForces: "Commissariat"} {
+		if got[role].Contact.Name != want {
+			t.Errorf("%s = %q, want %q", role, got[role].Contact.Name, want)
+		}
+	}
+	if got[content.RoleDPO].Contact.Email != "dpo@brest.fr" {
+		t.Error("the imported DPO was lost")
+	}
+	// A deletion of a row changed elsewhere is refused too.
+	conflicts, err = u.SaveLocalEdits(ctx, "29019", []store.LocalEdit{{Role: content.RoleDPO, Delete: true, Loaded: ""}})
+	must(t, err)
+	if len(conflicts) != 1 {
+		t.Errorf("deleted a row the form never saw: %v", conflicts)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -31,21 +32,55 @@ type Source struct {
 type Reference struct {
 	db   *sql.DB
 	path string
+	// scratch is the temporary folder of a database built elsewhere
+	// because path's folder cannot be written; removed on Close.
+	scratch string
+	// repaired is why the file was replaced when it was opened.
+	repaired  error
+	immutable bool
 }
 
 // OpenReference opens the reference database at path and rebuilds it from
-// src if it was built from other content. A damaged file holds no user
-// data, so it is replaced.
+// src if it was built from other content. A damaged file (unreadable
+// header, failed quick_check, rows that no longer match their checksum)
+// holds no user data, so it is replaced.
+//
+// When the folder cannot be written (a write-protected USB key), an
+// up-to-date file is opened read-only, and otherwise the reference is built
+// in a temporary folder: lookups work either way.
 func OpenReference(ctx context.Context, path string, src Source) (*Reference, error) {
-	db, err := open(path, "reference")
-	if errors.Is(err, ErrCorrupt) || errors.Is(err, errSchema) {
-		// Damaged, or made by a build whose schema cannot be migrated
-		// (an older one with full-text tables): the reference database
-		// is only a cache of the bundle, so it is replaced.
+	if !canWrite(path) {
+		return openReferenceReadOnly(ctx, path, src)
+	}
+	r, err := openReferenceAt(ctx, path, src)
+	if damage := err; errors.Is(err, ErrCorrupt) || errors.Is(err, errSchema) {
+		// Damaged, edited, or made by a build whose schema cannot be
+		// migrated (an older one with full-text tables): the reference
+		// database is only a cache of the bundle, so it is replaced.
 		if rmErr := removeDB(path); rmErr != nil {
 			return nil, fmt.Errorf("replace damaged %s: %w", path, rmErr)
 		}
-		db, err = open(path, "reference")
+		r, err = openReferenceAt(ctx, path, src)
+		if err == nil {
+			r.repaired = damage
+		}
+	}
+	return r, err
+}
+
+// Repaired returns why the file was found damaged or edited and rebuilt
+// when it was opened, or nil.
+func (r *Reference) Repaired() error { return r.repaired }
+
+// ReadOnly reports whether the reference could not be written where it
+// lives and is served read-only or from a temporary copy.
+func (r *Reference) ReadOnly() bool { return r.scratch != "" || r.immutable }
+
+func openReferenceAt(ctx context.Context, path string, src Source) (*Reference, error) {
+	db, err := open(path, "reference")
+	if errors.Is(err, ErrTooNew) {
+		// A cache from a newer version of the app: rebuilt like a damaged one.
+		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
 	if err != nil {
 		return nil, err
@@ -53,9 +88,37 @@ func OpenReference(ctx context.Context, path string, src Source) (*Reference, er
 	r := &Reference{db: db, path: path}
 	if err := r.ensureBuilt(ctx, src); err != nil {
 		db.Close()
-		return nil, err
+		return nil, r.damaged(err)
 	}
 	return r, nil
+}
+
+func openReferenceReadOnly(ctx context.Context, path string, src Source) (*Reference, error) {
+	if db, err := openImmutable(path); err == nil {
+		r := &Reference{db: db, path: path, immutable: true}
+		if r.current(ctx, src) {
+			return r, nil
+		}
+		db.Close()
+	}
+	scratch, err := os.MkdirTemp("", "reperecyber-reference-*")
+	if err != nil {
+		return nil, fmt.Errorf("temporary reference database: %w", err)
+	}
+	r, err := openReferenceAt(ctx, filepath.Join(scratch, "reference.db"), src)
+	if err != nil {
+		os.RemoveAll(scratch)
+		return nil, err
+	}
+	r.scratch = scratch
+	return r, nil
+}
+
+// current reports whether the database was built from src, and still
+// holds what was built.
+func (r *Reference) current(ctx context.Context, src Source) bool {
+	got, err := r.meta(ctx, r.db, "fingerprint")
+	return err == nil && got == fingerprint(src) && r.Verify(ctx) == nil
 }
 
 func removeDB(path string) error {
@@ -68,7 +131,13 @@ func removeDB(path string) error {
 }
 
 // Close closes the database.
-func (r *Reference) Close() error { return r.db.Close() }
+func (r *Reference) Close() error {
+	err := r.db.Close()
+	if r.scratch != "" {
+		os.RemoveAll(r.scratch)
+	}
+	return err
+}
 
 // Path is the database file's location.
 func (r *Reference) Path() string { return r.path }
@@ -81,7 +150,7 @@ func fingerprint(src Source) string { return src.Fingerprint + "/" + rebuildVers
 func (r *Reference) ensureBuilt(ctx context.Context, src Source) error {
 	want := fingerprint(src)
 	if got, _ := r.meta(ctx, r.db, "fingerprint"); got == want {
-		return nil
+		return r.Verify(ctx)
 	}
 	b, a, err := src.Load()
 	if err != nil {
@@ -94,7 +163,7 @@ func (r *Reference) ensureBuilt(ctx context.Context, src Source) error {
 		if err := rebuild(ctx, tx, b, a); err != nil {
 			return fmt.Errorf("rebuild reference database: %w", err)
 		}
-		return setMeta(ctx, tx, map[string]string{
+		err = setMeta(ctx, tx, map[string]string{
 			"fingerprint":     want,
 			"content_version": b.Meta.Version,
 			"content_date":    b.Meta.Date,
@@ -102,6 +171,14 @@ func (r *Reference) ensureBuilt(ctx context.Context, src Source) error {
 			"dataset_version": a.Dataset.Version,
 			"built_at":        time.Now().UTC().Format(time.RFC3339),
 		})
+		if err != nil {
+			return err
+		}
+		sum, err := rowsChecksum(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return setMeta(ctx, tx, map[string]string{checksumKey: sum})
 	})
 }
 

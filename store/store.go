@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
@@ -33,6 +34,15 @@ var ErrNotFound = errors.New("not found")
 // ErrCorrupt is returned when a database file exists but cannot be read
 // as a database: it is left untouched for the person to move aside.
 var ErrCorrupt = errors.New("database file is damaged or not a database")
+
+// ErrTooNew is returned when a database was written by a newer version of
+// the app: it is left untouched, to be opened by that version.
+var ErrTooNew = errors.New("database written by a newer version of the app")
+
+// ErrReadOnly is returned by every write to a user database that cannot be
+// written (a write-protected USB key, a read-only folder or file): reading
+// works, favourites, history and contacts cannot be saved.
+var ErrReadOnly = errors.New("the data folder is read-only")
 
 // Paths locates the two database files.
 type Paths struct {
@@ -78,6 +88,7 @@ func open(path, set string) (*sql.DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create folder for %s: %w", path, err)
 	}
+	unblockSharedMemory(path)
 	q := url.Values{}
 	q.Set("_foreign_keys", "on")
 	q.Set("_journal_mode", "WAL")
@@ -88,11 +99,15 @@ func open(path, set string) (*sql.DB, error) {
 		// survive a power cut, not only a crash of the process.
 		q.Set("_synchronous", "FULL")
 	}
-	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	db, err := sql.Open("sqlite3", fileURI(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := migrate(db, set); err != nil {
+	err = connect(db)
+	if err == nil {
+		err = migrate(db, set)
+	}
+	if err != nil {
 		db.Close()
 		if isNotADatabase(err) {
 			return nil, fmt.Errorf("%s: %w", path, ErrCorrupt)
@@ -115,6 +130,31 @@ func isSchemaError(err error) bool {
 	return errors.As(err, &se) && se.Code == sqlite3.ErrError
 }
 
+// connect opens the first connection. Switching a new file to WAL is the
+// one step SQLite's busy timeout does not cover: when two first starts
+// race, one gets « database is locked » at once. It is retried for up to
+// the busy timeout; any later connection finds the file in WAL already.
+func connect(db *sql.DB) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := db.Ping()
+		var se sqlite3.Error
+		if !errors.As(err, &se) || se.Code != sqlite3.ErrBusy || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// fileURI is the SQLite URI of path. SQLite decodes %HH and stops the
+// path at ? and #, so a folder named « Clé #1 » or « 100% » must be
+// escaped, or SQLite writes to another, truncated path.
+func fileURI(path string) string {
+	return "file:" + uriEscaper.Replace(filepath.ToSlash(path))
+}
+
+var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
 func isNotADatabase(err error) bool {
 	var se sqlite3.Error
 	return errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt)
@@ -122,19 +162,23 @@ func isNotADatabase(err error) bool {
 
 // migrate applies, in order and each in its own transaction, the numbered
 // SQL files of migrations/set whose number is above the database's
-// user_version, which it then advances.
+// user_version, which it then advances. A database written by a newer
+// version of the app is refused (ErrTooNew) rather than half understood.
 func migrate(db *sql.DB, set string) error {
-	var version int
-	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+	files, err := migrationFiles(set)
+	if err != nil {
 		return err
 	}
-	files, err := migrationFiles(set)
+	if err := checkNotTooNew(db, set); err != nil {
+		return err
+	}
+	version, err := schemaVersion(db)
 	if err != nil {
 		return err
 	}
 	for _, f := range files {
 		if f.number <= version {
-			continue
+			continue // the common case: nothing to do, and no write lock taken
 		}
 		if err := applyMigration(db, f); err != nil {
 			return fmt.Errorf("migration %s: %w", f.name, err)
@@ -171,7 +215,17 @@ func applyMigration(db *sql.DB, m migration) error {
 	if err != nil {
 		return err
 	}
+	// The version is read again inside the (immediate, so write-locked)
+	// transaction: two first starts at once would otherwise both apply
+	// the same migration, and the second fail on « table already exists ».
 	return inTx(context.Background(), db, func(tx *sql.Tx) error {
+		var version int
+		if err := tx.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+			return err
+		}
+		if version >= m.number {
+			return nil
+		}
 		if _, err := tx.Exec(string(body)); err != nil {
 			return err
 		}
@@ -212,4 +266,21 @@ func schemaVersion(db *sql.DB) (int, error) {
 	var v int
 	err := db.QueryRow(`PRAGMA user_version`).Scan(&v)
 	return v, err
+}
+
+// checkNotTooNew refuses a database whose schema is newer than the
+// migrations of set.
+func checkNotTooNew(db *sql.DB, set string) error {
+	files, err := migrationFiles(set)
+	if err != nil {
+		return err
+	}
+	v, err := schemaVersion(db)
+	if err != nil {
+		return err
+	}
+	if latest := files[len(files)-1].number; v > latest {
+		return fmt.Errorf("schema version %d, this version knows %d: %w", v, latest, ErrTooNew)
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"log"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/content"
+	"reperecyber/store"
 )
 
 // localContactsForm edits the contacts a mairie knows for itself (its
@@ -20,9 +22,13 @@ type localContactsForm struct {
 	shell *shell
 	insee string
 	rows  map[content.Role]*localRow
-	// notes keeps the notes of imported contacts, which the form does not
-	// show, so that saving the form does not erase them.
-	notes  map[content.Role]string
+	// loaded is what the form showed, with each row's version: only rows
+	// the person changed are saved, a row changed elsewhere meanwhile (an
+	// import) is reported instead of overwritten, and the notes of
+	// imported contacts, which the form does not show, are kept.
+	loaded map[content.Role]store.EditableContact
+	// notice is shown once the form is filled again after a save.
+	notice string
 	errors *widget.Label
 	save   *button
 	obj    fyne.CanvasObject
@@ -62,56 +68,65 @@ func (f *localContactsForm) load(insee string) {
 	f.errors.SetText("")
 	cr := f.shell.lib.core
 	f.shell.background(func() {
-		list, err := cr.LocalContacts(context.Background(), insee)
+		user, err := cr.User()
+		var loaded map[content.Role]store.EditableContact
+		if err == nil {
+			loaded, err = user.LocalContactsForEdit(context.Background(), insee)
+		}
 		runOnMain(func() {
 			if err != nil {
 				log.Printf("local contacts: %v", err)
 				f.errors.SetText("Vos contacts locaux n'ont pas pu être lus.")
 				return
 			}
-			f.fill(list)
+			f.fill(loaded)
 		})
 	})
 }
 
-func (f *localContactsForm) fill(list []content.LocalContact) {
-	for _, r := range f.rows {
-		r.name.SetText("")
-		r.phone.SetText("")
-		r.email.SetText("")
+func (f *localContactsForm) fill(loaded map[content.Role]store.EditableContact) {
+	f.loaded = loaded
+	for role, r := range f.rows {
+		c := loaded[role].Contact
+		r.name.SetText(c.Name)
+		r.phone.SetText(c.Phone)
+		r.email.SetText(c.Email)
 	}
-	f.notes = map[content.Role]string{}
-	for _, c := range list {
-		f.notes[c.Role] = c.Note
-		if r, ok := f.rows[c.Role]; ok {
-			r.name.SetText(c.Name)
-			r.phone.SetText(c.Phone)
-			r.email.SetText(c.Email)
-		}
+	if f.notice != "" {
+		f.errors.SetText(f.notice)
+		f.notice = ""
 	}
 }
 
-// contacts reads the form: filled rows to save, empty ones to delete.
-func (f *localContactsForm) contacts() (set []content.LocalContact, clear []content.Role) {
+// edits reads the form: the rows the person changed since it was loaded,
+// filled ones to store, emptied ones to delete.
+func (f *localContactsForm) edits() []store.LocalEdit {
+	var out []store.LocalEdit
 	for _, role := range content.Roles {
-		r := f.rows[role]
+		r, was := f.rows[role], f.loaded[role]
 		c := content.LocalContact{INSEE: f.insee, Role: role,
-			Name: strings.TrimSpace(r.name.Text), Phone: strings.TrimSpace(r.phone.Text), Email: strings.TrimSpace(r.email.Text), Note: f.notes[role]}
-		if c.Name+c.Phone+c.Email == "" {
-			clear = append(clear, role)
-		} else {
-			set = append(set, c)
+			Name: strings.TrimSpace(r.name.Text), Phone: strings.TrimSpace(r.phone.Text), Email: strings.TrimSpace(r.email.Text), Note: was.Contact.Note}
+		switch {
+		case c.Name == was.Contact.Name && c.Phone == was.Contact.Phone && c.Email == was.Contact.Email:
+			// unchanged: not written, so a change made elsewhere stays
+		case c.Name+c.Phone+c.Email == "":
+			out = append(out, store.LocalEdit{Role: role, Delete: true, Loaded: was.Version})
+		default:
+			out = append(out, store.LocalEdit{Role: role, Contact: c, Loaded: was.Version})
 		}
 	}
-	return set, clear
+	return out
 }
 
 func (f *localContactsForm) onSave() {
-	set, clear := f.contacts()
+	edits := f.edits()
 	var problems []string
-	for _, c := range set {
-		for _, p := range c.Problems() {
-			problems = append(problems, c.Role.Label()+" : "+p)
+	for _, e := range edits {
+		if e.Delete {
+			continue
+		}
+		for _, p := range e.Contact.Problems() {
+			problems = append(problems, e.Role.Label()+" : "+p)
 		}
 	}
 	if len(problems) > 0 {
@@ -122,16 +137,33 @@ func (f *localContactsForm) onSave() {
 	cr, insee := f.shell.lib.core, f.insee
 	f.shell.background(func() {
 		user, err := cr.User()
+		var conflicts []content.Role
 		if err == nil {
-			err = user.ReplaceLocalContacts(context.Background(), insee, set, clear)
+			conflicts, err = user.SaveLocalEdits(context.Background(), insee, edits)
 		}
-		runOnMain(func() {
-			if err != nil {
-				log.Printf("save local contacts: %v", err)
-				f.errors.SetText("L'enregistrement a échoué : vos contacts précédents sont inchangés. Réessayez.")
-				return
-			}
-			f.shell.say("Contacts locaux enregistrés.")
-		})
+		runOnMain(func() { f.saved(insee, conflicts, err) })
 	})
+}
+
+// saved reports a save; rows changed elsewhere are shown as they now are.
+func (f *localContactsForm) saved(insee string, conflicts []content.Role, err error) {
+	switch {
+	case errors.Is(err, store.ErrReadOnly):
+		f.errors.SetText("Le dossier des données est en lecture seule (clé USB protégée ?) : les contacts ne peuvent pas être enregistrés.")
+	case err != nil:
+		log.Printf("save local contacts: %v", err)
+		f.errors.SetText("L'enregistrement a échoué : vos contacts précédents sont inchangés. Réessayez.")
+	case len(conflicts) > 0:
+		labels := make([]string, len(conflicts))
+		for i, r := range conflicts {
+			labels[i] = r.Label()
+		}
+		f.notice = "Modifié ailleurs pendant que ce formulaire était ouvert (par un import ?), donc pas remplacé : " + strings.Join(labels, ", ") +
+			". Le formulaire montre maintenant la version enregistrée ; refaites votre changement si besoin. Le reste est enregistré."
+		f.shell.status.SetText("Contacts locaux enregistrés, sauf ceux modifiés ailleurs.")
+		f.load(insee)
+	default:
+		f.shell.status.SetText("Contacts locaux enregistrés.")
+		f.load(insee) // the new versions, for the next save
+	}
 }

@@ -277,7 +277,10 @@ func TestLoadFailureIsExplainedInFrench(t *testing.T) {
 	w.SetContent(s.content())
 	s.load(context.Background())
 	settle(s)
-	if s.lib != nil || s.status.Text != "Contenu indisponible." {
+	// The reference is built in a temporary folder: the directory, search
+	// and sheets work; only the person's data cannot be saved, and the
+	// window says so.
+	if s.lib == nil || !strings.Contains(s.status.Text, "ne peuvent pas être enregistrées") {
 		t.Errorf("status = %q", s.status.Text)
 	}
 	test.Type(s.search, "pharos") // typing before content never crashes
