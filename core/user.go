@@ -178,3 +178,28 @@ func (c *Core) LocalContacts(ctx context.Context, insee string) ([]content.Local
 	}
 	return u.LocalContacts(ctx, insee)
 }
+
+// LatestBackup is the newest backup of the user database, if any.
+func (c *Core) LatestBackup() (store.Backup, bool) {
+	list, err := store.ListBackups(c.cfg.Paths.User)
+	if err != nil || len(list) == 0 {
+		return store.Backup{}, false
+	}
+	return list[0], true
+}
+
+// RestoreBackup puts a backup in place of the user database that could
+// not be opened (the damaged file is moved aside, never deleted), then
+// opens it. It is for the start, while nothing else uses the person's
+// data; keptAs is where the damaged file went.
+func (c *Core) RestoreBackup(b store.Backup) (keptAs string, err error) {
+	if c.user != nil {
+		return "", fmt.Errorf("restore %s: the user database is open and sound", b.Path)
+	}
+	keptAs, err = store.Restore(c.cfg.Paths.User, b.Path)
+	if err != nil {
+		return "", err
+	}
+	c.user, c.userErr = store.OpenUser(c.cfg.Paths.User)
+	return keptAs, c.userErr
+}

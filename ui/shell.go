@@ -631,7 +631,39 @@ func (s *shell) onUserDataUnavailable(err error) {
 			"\n\nL'annuaire, la recherche, le parcours et les fiches fonctionnent normalement,\nsans vos contacts locaux ni vos réglages. Fermez Repère Cyber, déplacez ce\nfichier ailleurs (ne le supprimez pas), puis relancez : un fichier neuf sera créé."
 	}
 	s.status.SetText("Vos données ne peuvent pas être enregistrées (voir le message).")
-	dialog.ShowInformation("Vos données sont indisponibles", msg, s.win)
+	b, ok := s.lib.core.LatestBackup()
+	if !ok || !errors.Is(err, store.ErrCorrupt) {
+		dialog.ShowInformation("Vos données sont indisponibles", msg, s.win)
+		return
+	}
+	msg += "\n\nUne sauvegarde existe, faite le " + journal.DateTime(b.Time, time.Local) + ".\nLa restaurer ? Le fichier endommagé est gardé à côté."
+	dialog.ShowCustomConfirm("Vos données sont indisponibles", "Restaurer la sauvegarde", "Plus tard", paragraph(msg), func(yes bool) {
+		if yes {
+			s.onRestoreBackup(b)
+		}
+	}, s.win)
+}
+
+// onRestoreBackup restores the person's data from a backup and reloads
+// their settings, favourites and commune.
+func (s *shell) onRestoreBackup(b store.Backup) {
+	lib := s.lib
+	keptAs, err := lib.core.RestoreBackup(b)
+	if err != nil {
+		log.Printf("restore %s: %v", b.Path, err)
+		dialog.ShowInformation("Restauration impossible", "La sauvegarde n'a pas pu être restaurée. Vos fichiers n'ont pas été effacés.\nEn ligne de commande : reperecyber restore --list", s.win)
+		return
+	}
+	lib.user, _ = lib.core.User()
+	if err := lib.loadUser(context.Background()); err != nil {
+		log.Printf("reload user data: %v", err)
+	}
+	s.applySettings()
+	for _, sc := range []interface{ setLibrary(*library) }{s.home, s.browse, s.commune, s.favourites, s.settings, s.print} {
+		sc.setLibrary(lib)
+	}
+	s.updateStatus()
+	s.say("Vos données sont restaurées. Le fichier endommagé est gardé ici : " + keptAs)
 }
 
 // parseSize reads « 1900x1000 ».

@@ -877,3 +877,32 @@ func TestJournalFromAnOutcome(t *testing.T) {
 		t.Errorf("home banner %q", text)
 	}
 }
+
+// TestDamagedUserDataOffersTheLastBackup: with user.db damaged and a
+// backup beside it, the window restores it in one action.
+func TestDamagedUserDataOffersTheLastBackup(t *testing.T) {
+	dir := t.TempDir()
+	s := newTestShell(t, dir)
+	if err := s.lib.core.SetMyCommune(context.Background(), "29019"); err != nil {
+		t.Fatal(err)
+	}
+	u, _ := s.lib.core.User()
+	if _, err := u.BackupNow(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s.close()
+	if err := os.WriteFile(filepath.Join(dir, "user.db"), bytes.Repeat([]byte("x"), 4096), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "user.db-wal"))
+	os.Remove(filepath.Join(dir, "user.db-shm"))
+	s = newTestShell(t, dir)
+	b, ok := s.lib.core.LatestBackup()
+	if !ok {
+		t.Fatal("no backup offered")
+	}
+	s.onRestoreBackup(b)
+	if s.lib.commune == nil || s.lib.commune.Place.INSEE != "29019" {
+		t.Errorf("after restoring: commune %v", s.lib.commune)
+	}
+}
