@@ -13,7 +13,6 @@ import (
 	"reperecyber/search"
 	"reperecyber/store"
 	"reperecyber/textfold"
-	"reperecyber/triage"
 )
 
 // searchResult is the JSON form of a result.
@@ -77,22 +76,12 @@ func parseKind(s string) (search.Kind, bool) {
 	return "", false
 }
 
-// buildIndex loads the index from the reference database.
-func buildIndex(ctx context.Context, env Env) (*search.Index, bool) {
-	ref, ok := openReference(ctx, env)
-	if !ok {
-		return nil, false
-	}
-	defer ref.Close()
-	var extra []search.Doc
-	if tree, err := triage.Load(assets.ContentFS()); err == nil {
-		extra = triage.SearchDocs(tree)
-	} else {
-		log.Printf("triage tree: %v", err) // search still works without it
-	}
-	ix, err := store.LoadIndex(ctx, ref, extra...)
+// buildIndex loads the prebuilt search index embedded in the program
+// (assets.SearchIndex): no database and no index build at start.
+func buildIndex(_ context.Context, env Env) (*search.Index, bool) {
+	ix, err := search.Load(assets.SearchIndex())
 	if err != nil {
-		failed(env, "Lecture du contenu impossible.", err)
+		failed(env, "Lecture de l'index de recherche impossible.", err)
 		return nil, false
 	}
 	return ix, true

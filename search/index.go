@@ -61,10 +61,15 @@ type docInfo struct {
 	dup int32
 }
 
-type posting struct {
-	doc   int32
-	field field
-}
+// posting is a document and the strongest field a term was found in,
+// packed in 32 bits (document << 3 | field): half the memory of a struct,
+// and the prebuilt index can use its bytes as they are.
+type posting uint32
+
+func newPosting(d int32, f field) posting { return posting(uint32(d)<<3 | uint32(f)) }
+
+func (p posting) doc() int32   { return int32(p >> 3) }
+func (p posting) field() field { return field(p & 7) }
 
 // NewIndex builds the index over docs.
 func NewIndex(docs []Doc, rules Rules) *Index {
@@ -113,9 +118,13 @@ func NewIndex(docs []Doc, rules Rules) *Index {
 	ix.freeze(b)
 	ix.sortNames()
 	ix.markDups()
-	n := len(docs)
-	ix.scratch.New = func() any { return newScratch(n, len(ix.terms)) }
+	ix.initScratch()
 	return ix
+}
+
+func (ix *Index) initScratch() {
+	n, t := len(ix.docs), len(ix.terms)
+	ix.scratch.New = func() any { return newScratch(n, t) }
 }
 
 // builder gathers postings. Documents are added in order, so a term's
@@ -160,13 +169,13 @@ func (b *builder) add(term string, d int32, f field) {
 
 func (b *builder) addID(id int32, d int32, f field) {
 	list := b.post[id]
-	if n := len(list); n > 0 && list[n-1].doc == d {
-		if f < list[n-1].field {
-			list[n-1].field = f
+	if n := len(list); n > 0 && list[n-1].doc() == d {
+		if f < list[n-1].field() {
+			list[n-1] = newPosting(d, f)
 		}
 		return
 	}
-	b.post[id] = append(list, posting{d, f})
+	b.post[id] = append(list, newPosting(d, f))
 }
 
 // addCached indexes a string that recurs across documents, looking its
@@ -287,9 +296,9 @@ func (ix *Index) freeze(b *builder) {
 		t := b.terms[old]
 		ix.terms[i], ix.post[i] = t, b.post[old]
 		for _, p := range ix.post[i] {
-			if ix.docs[p.doc].Kind.IsContent() && p.field <= fieldKeyword {
+			if ix.docs[p.doc()].Kind.IsContent() && p.field() <= fieldKeyword {
 				ix.strongTerm[i] = true
-				if p.field <= fieldName {
+				if p.field() <= fieldName {
 					ix.titleTerm[i] = true
 					break
 				}

@@ -199,6 +199,7 @@ type queryWord struct {
 	terms  []termMatch
 	size   int // postings of all its terms: how common it is
 	weight int32
+	short  bool // under three letters
 }
 
 func (ix *Index) prepare(words []string, s *scratch) []queryWord {
@@ -207,6 +208,7 @@ func (ix *Index) prepare(words []string, s *scratch) []queryWord {
 	for i, w := range words {
 		q := &qs[i]
 		q.terms = ix.termsFor(w, s)
+		q.short = len(w) < 3
 		if len(words) > 1 && looksLikeDepartement(w) {
 			if i := sort.SearchStrings(ix.terms, depPrefix+w); i < len(ix.terms) && ix.terms[i] == depPrefix+w {
 				q.terms = append(q.terms, termMatch{int32(i), qualExact})
@@ -503,8 +505,15 @@ func (ix *Index) typoTerms(w string, k int, contentOnly bool, s *scratch) []term
 func (ix *Index) apply(q queryWord, i int, all bool, s *scratch) {
 	mark := int32(i + 1)
 	for _, m := range q.terms {
+		// Two letters begin too many words: only their beginning of a
+		// title, a name or a keyword counts (« ha » is not every commune
+		// of the Hauts-de-France).
+		short := m.qual == qualPrefix && q.short
 		for _, p := range ix.post[m.term] {
-			d := p.doc
+			if short && p.field() > fieldKeyword {
+				continue
+			}
+			d := p.doc()
 			if s.hits[d] == 0 && s.seen[d] == 0 {
 				if all && i > 0 {
 					continue
@@ -513,7 +522,7 @@ func (ix *Index) apply(q queryWord, i int, all bool, s *scratch) {
 			} else if all && int(s.hits[d]) < i {
 				continue // already missed an earlier word
 			}
-			v := m.qual*16 + int32(fieldWeight[p.field])
+			v := m.qual*16 + int32(fieldWeight[p.field()])
 			if s.seen[d] != mark {
 				s.seen[d], s.best[d] = mark, v
 				s.hits[d]++
