@@ -24,6 +24,8 @@ type searchResult struct {
 	Score      float64        `json:"score"`
 	Highlights []search.Range `json:"highlights"`
 	Why        string         `json:"why"`
+	Alias      string         `json:"alias,omitempty"`
+	Note       string         `json:"note,omitempty"`
 }
 
 const searchUsage = "Usage : reperecyber search [--json] [--limit N] [--kind service|definition|elus|commune|triage] MOTS…\nExemple : reperecyber search rançongiciel"
@@ -105,7 +107,7 @@ func recordMissed(ctx context.Context, env Env, query string) {
 func writeJSON(env Env, results []search.Result) int {
 	out := make([]searchResult, len(results))
 	for i, r := range results {
-		out[i] = searchResult{ID: r.ID, Kind: r.Kind, Title: r.Title, Subtitle: r.Subtitle, Score: r.Score, Highlights: r.Highlights, Why: r.Why}
+		out[i] = searchResult{ID: r.ID, Kind: r.Kind, Title: r.Title, Subtitle: r.Subtitle, Score: r.Score, Highlights: r.Highlights, Why: r.Why, Alias: r.Alias, Note: r.Note}
 		if out[i].Highlights == nil {
 			out[i].Highlights = []search.Range{}
 		}
@@ -122,6 +124,9 @@ func writeResults(w io.Writer, query string, results []search.Result) {
 	if len(results) == 0 {
 		fmt.Fprintf(w, "Aucun résultat pour « %s ». Essayez un autre mot, un synonyme, ou le code postal de la commune.\n", query)
 		return
+	}
+	if n := results[0].Note; n != "" {
+		fmt.Fprintln(w, n)
 	}
 	for _, r := range results {
 		sub := r.Subtitle
