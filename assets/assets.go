@@ -16,7 +16,7 @@ import (
 //go:embed content
 var contentFS embed.FS
 
-//go:embed data/dataset.toml data/regions.tsv data/departements.tsv data/epci.tsv data/communes.tsv
+//go:embed data/dataset.toml data/regions.tsv data/departements.tsv data/epci.tsv data/communes.tsv data/aliases.tsv
 var dataFS embed.FS
 
 // Icon is the application icon, a 512×512 PNG drawn by tools/genicon.

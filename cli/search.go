@@ -23,6 +23,8 @@ type searchResult struct {
 	Score      float64        `json:"score"`
 	Highlights []search.Range `json:"highlights"`
 	Why        string         `json:"why"`
+	Alias      string         `json:"alias,omitempty"`
+	Note       string         `json:"note,omitempty"`
 }
 
 const searchUsage = "Usage : reperecyber search [--json] [--limit N] [--kind service|definition|elus|commune|triage] MOTS…\nExemple : reperecyber search rançongiciel"
@@ -56,6 +58,9 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 		return ExitFailure
 	}
 	defer c.Close()
+	if p, ok := c.MyCommune(ctx); ok {
+		opt.Here = c.SearchHere(ctx, &p) // the commune chosen with config, as in the window
+	}
 	results := c.Search(query, opt)
 	if len(results) == 0 {
 		recordMissed(ctx, c, query)
@@ -92,7 +97,7 @@ func recordMissed(ctx context.Context, c *core.Core, query string) {
 func writeJSON(env Env, results []search.Result) int {
 	out := make([]searchResult, len(results))
 	for i, r := range results {
-		out[i] = searchResult{ID: r.ID, Kind: r.Kind, Title: r.Title, Subtitle: r.Subtitle, Score: r.Score, Highlights: r.Highlights, Why: r.Why}
+		out[i] = searchResult{ID: r.ID, Kind: r.Kind, Title: r.Title, Subtitle: r.Subtitle, Score: r.Score, Highlights: r.Highlights, Why: r.Why, Alias: r.Alias, Note: r.Note}
 		if out[i].Highlights == nil {
 			out[i].Highlights = []search.Range{}
 		}
@@ -109,6 +114,9 @@ func writeResults(w io.Writer, query string, results []search.Result) {
 	if len(results) == 0 {
 		fmt.Fprintf(w, "Aucun résultat pour « %s ». Essayez un autre mot, un synonyme, ou le code postal de la commune.\n", query)
 		return
+	}
+	if n := results[0].Note; n != "" {
+		fmt.Fprintln(w, n)
 	}
 	for _, r := range results {
 		sub := r.Subtitle

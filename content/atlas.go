@@ -26,11 +26,16 @@ type Atlas struct {
 	Departements []Departement
 	EPCIs        []EPCI
 	Communes     []Commune
+	// Aliases are former communes and municipal arrondissements.
+	Aliases []Alias
 }
 
 // AtlasFiles are the raw generated files an Atlas is parsed from.
 type AtlasFiles struct {
 	Dataset, Regions, Departements, EPCIs, Communes []byte
+	// Aliases (aliases.tsv) may be empty: search then knows no former
+	// commune and no arrondissement.
+	Aliases []byte
 }
 
 // ParseAtlas parses the generated tab-separated files. Every line must
@@ -60,6 +65,9 @@ func ParseAtlas(f AtlasFiles) (*Atlas, error) {
 		a.Communes = make([]Commune, 0, a.Dataset.Communes)
 		err = eachRow("communes.tsv", f.Communes, 7, a.addCommune)
 	}
+	if err == nil {
+		err = eachRow("aliases.tsv", f.Aliases, 6, a.addAlias)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -79,6 +87,24 @@ func (a *Atlas) addCommune(r []string) error {
 		pcs = strings.Split(r[2], " ")
 	}
 	a.Communes = append(a.Communes, Commune{INSEE: r[0], Name: r[1], Postcodes: pcs, Departement: r[3], Region: r[4], EPCI: r[5], Population: pop})
+	return nil
+}
+
+func (a *Atlas) addAlias(r []string) error {
+	pop, err := strconv.Atoi(r[5])
+	if err != nil {
+		return fmt.Errorf("population %q: %w", r[5], err)
+	}
+	switch k := AliasKind(r[2]); k {
+	case AliasDeleguee, AliasAssociee, AliasArrondissement:
+	default:
+		return fmt.Errorf("unknown alias kind %q", k)
+	}
+	var pcs []string
+	if r[4] != "" {
+		pcs = strings.Split(r[4], " ")
+	}
+	a.Aliases = append(a.Aliases, Alias{Code: r[0], Name: r[1], Kind: AliasKind(r[2]), Commune: r[3], Postcodes: pcs, Population: pop})
 	return nil
 }
 
@@ -132,10 +158,14 @@ func (a *Atlas) Places() []Place {
 	for _, e := range a.EPCIs {
 		epcis[e.SIREN] = e
 	}
+	aliases := make(map[string][]Alias, len(a.Aliases))
+	for _, al := range a.Aliases {
+		aliases[al.Commune] = append(aliases[al.Commune], al)
+	}
 	out := make([]Place, len(a.Communes))
 	for i, c := range a.Communes {
 		e := epcis[c.EPCI]
-		out[i] = Place{Commune: c, DepartementName: deps[c.Departement], RegionName: regs[c.Region], EPCIName: e.Name, EPCIType: e.Type}
+		out[i] = Place{Commune: c, DepartementName: deps[c.Departement], RegionName: regs[c.Region], EPCIName: e.Name, EPCIType: e.Type, Aliases: aliases[c.INSEE]}
 	}
 	return out
 }

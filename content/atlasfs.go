@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 )
@@ -22,6 +23,13 @@ func LoadAtlas(fsys fs.FS) (*Atlas, error) {
 			return nil, fmt.Errorf("read communes data: %w", err)
 		}
 		*file.dst = data
+	}
+	// Arrondissements and former communes are optional: a content pack
+	// made before they existed carries none, and search does without.
+	if data, err := fs.ReadFile(fsys, "aliases.tsv"); err == nil {
+		f.Aliases = data
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("read communes data: %w", err)
 	}
 	return ParseAtlas(f)
 }

@@ -44,4 +44,35 @@ type Place struct {
 	RegionName      string
 	EPCIName        string
 	EPCIType        string
+	// Aliases are the commune's former communes and arrondissements.
+	Aliases []Alias
+}
+
+// AliasKind says what an alias of a commune is.
+type AliasKind string
+
+// The kinds of alias the communes data lists.
+const (
+	// AliasDeleguee is a former commune kept as a commune déléguée of a
+	// commune nouvelle.
+	AliasDeleguee AliasKind = "deleguee"
+	// AliasAssociee is a former commune associated with another.
+	AliasAssociee AliasKind = "associee"
+	// AliasArrondissement is a municipal arrondissement of Paris, Lyon or
+	// Marseille.
+	AliasArrondissement AliasKind = "arrondissement"
+)
+
+// Alias is another name under which people know a current commune: a
+// former commune merged into it, or one of its municipal arrondissements.
+type Alias struct {
+	// Code is the alias's own INSEE code, which may equal the current
+	// commune's (the chef-lieu of a commune nouvelle).
+	Code string
+	Name string
+	Kind AliasKind
+	// Commune is the INSEE code of the current commune.
+	Commune    string
+	Postcodes  []string
+	Population int
 }

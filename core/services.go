@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"reperecyber/content"
+	"reperecyber/search"
 	"reperecyber/store"
 	"reperecyber/triage"
 )
@@ -49,4 +50,23 @@ func (c *Core) WhomToCall(ctx context.Context, o triage.Outcome, p *content.Plac
 		return nil, err
 	}
 	return triage.Resolve(o, h, c.Entry), nil
+}
+
+// SearchHere is where a search is made from, for a commune: its région and
+// département, and the ids of its own CSIRT and ANSSI contact, which come
+// first for « csirt » or « urgence cyber ». A nil place gives the zero
+// Here (no commune chosen: every région alike).
+func (c *Core) SearchHere(ctx context.Context, p *content.Place) search.Here {
+	if p == nil {
+		return search.Here{}
+	}
+	h := search.Here{Region: p.Region, Departement: p.Departement}
+	if comp, err := c.Services(ctx, *p); err == nil {
+		for _, e := range comp.Local {
+			if e.Category == content.CategoryCSIRT || e.Category == content.CategoryANSSI {
+				h.Local = append(h.Local, e.ID)
+			}
+		}
+	}
+	return h
 }

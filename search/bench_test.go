@@ -10,18 +10,21 @@ import (
 	"reperecyber/assets"
 	"reperecyber/content"
 	"reperecyber/search"
+	"reperecyber/triage"
 )
 
 var corpus struct {
-	once    sync.Once
-	entries []content.Entry
-	places  []content.Place
-	rules   content.SearchRules
-	ix      *search.Index
+	once     sync.Once
+	entries  []content.Entry
+	places   []content.Place
+	rules    content.SearchRules
+	outcomes []search.Doc
+	ix       *search.Index
 }
 
-// loadCorpus builds the index over the real bundled content and communes,
-// once for all tests and benchmarks of the package.
+// loadCorpus builds the index over the real bundled content, the outcomes
+// of the triage and the communes, as the app does, once for all tests and
+// benchmarks of the package.
 func loadCorpus(tb testing.TB) *search.Index {
 	tb.Helper()
 	corpus.once.Do(func() {
@@ -29,8 +32,13 @@ func loadCorpus(tb testing.TB) *search.Index {
 		if err != nil {
 			panic(err)
 		}
+		tree, err := triage.Load(assets.ContentFS())
+		if err != nil {
+			panic(err)
+		}
 		corpus.entries, corpus.places, corpus.rules = b.Entries, a.Places(), b.Search
-		corpus.ix = search.Build(corpus.entries, corpus.places, corpus.rules)
+		corpus.outcomes = triage.SearchDocs(tree)
+		corpus.ix = search.Build(corpus.entries, corpus.places, corpus.rules, corpus.outcomes...)
 	})
 	return corpus.ix
 }
@@ -39,7 +47,7 @@ func BenchmarkBuild(b *testing.B) {
 	loadCorpus(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		search.Build(corpus.entries, corpus.places, corpus.rules)
+		search.Build(corpus.entries, corpus.places, corpus.rules, corpus.outcomes...)
 	}
 }
 
@@ -79,7 +87,7 @@ func BenchmarkIndexMemory(b *testing.B) {
 	for b.Loop() {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		keep = search.Build(corpus.entries, corpus.places, corpus.rules)
+		keep = search.Build(corpus.entries, corpus.places, corpus.rules, corpus.outcomes...)
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 	}

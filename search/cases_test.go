@@ -17,6 +17,7 @@ import (
 type queryCase struct {
 	name, query, wantID string
 	kinds               []search.Kind
+	here                search.Here
 }
 
 var communesOnly = []search.Kind{search.KindCommune}
@@ -223,8 +224,10 @@ var knownGaps = []struct {
 	queryCase
 	reason string
 }{
-	{queryCase{name: "arrondissement number paris 8", query: "paris 8", wantID: "75056"},
-		"a lone « 8 » only matches codes beginning with 8, so Paris (codes 75xxx) is dropped; only the postcode 75008 finds the 8th arrondissement"},
+	{queryCase{name: "named region without the words numero vert occitanie", query: "numero vert occitanie", wantID: "csirt-occitanie"},
+		"the Occitan CSIRT's card says « appel gratuit », not « numéro vert »: a content keyword is missing, the région is read right"},
+	{queryCase{name: "sentence word not in the card menacer le maire", query: "menacer le maire", wantID: "elu-menaces"},
+		"« maire » is not a word of the outcome « Élu menacé ou intimidé », and « menacer » alone weighs less than « maire » in the pack élus cards"},
 }
 
 func topIDs(rs []search.Result, n int) []string {
@@ -246,7 +249,7 @@ func wantedIn(want string, ids []string) bool {
 
 func checkCase(t *testing.T, ix *search.Index, c queryCase) {
 	t.Helper()
-	rs := ix.Search(c.query, search.Options{Limit: 10, Kinds: c.kinds})
+	rs := ix.Search(c.query, search.Options{Limit: 10, Kinds: c.kinds, Here: c.here})
 	if ids := topIDs(rs, 3); !wantedIn(c.wantID, ids) {
 		var got []string
 		for _, r := range rs {
@@ -261,8 +264,11 @@ func TestQueryCases(t *testing.T) {
 	if len(queryCases) < 70 {
 		t.Fatalf("only %d cases", len(queryCases))
 	}
+	if len(readingCases) < 40 {
+		t.Fatalf("only %d reading cases", len(readingCases))
+	}
 	seen := map[string]bool{}
-	for _, c := range queryCases {
+	for _, c := range slices.Concat(queryCases, readingCases) {
 		if seen[c.name] {
 			t.Fatalf("duplicate case name %q", c.name)
 		}
@@ -376,7 +382,7 @@ func TestRankingRules(t *testing.T) {
 func TestHighlightsAreValidRuneRanges(t *testing.T) {
 	ix := loadCorpus(t)
 	queries := []string{}
-	for _, c := range queryCases {
+	for _, c := range slices.Concat(queryCases, readingCases) {
 		queries = append(queries, c.query)
 	}
 	for _, g := range knownGaps {

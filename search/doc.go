@@ -56,6 +56,14 @@ type Doc struct {
 	// Rank breaks ties, higher first: population for communes, the
 	// reverse of content order for entries.
 	Rank int
+	// Regions and Departements restrict a service to territories (INSEE
+	// codes), as content.Entry does; for a commune, its own région and
+	// département. Both empty means national.
+	Regions      []string
+	Departements []string
+	// Alias is, for a former commune or an arrondissement, its own INSEE
+	// code; ID is then the current commune's.
+	Alias string
 }
 
 // field identifies where in a document a word was found; lower is
@@ -76,15 +84,51 @@ var fieldWeight = [...]int{fieldTitle: 10, fieldName: 9, fieldCode: 10, fieldKey
 // EntryDoc describes a reference entry for the index.
 func EntryDoc(e content.Entry, position int) Doc {
 	return Doc{
-		ID:       e.ID,
-		Kind:     Kind(e.Kind),
-		Title:    e.Title,
-		Subtitle: e.Summary,
-		Names:    e.Synonyms,
-		Keywords: e.Keywords,
-		Body:     e.Summary + "\n" + e.Body,
-		Rank:     -position,
+		ID:           e.ID,
+		Kind:         Kind(e.Kind),
+		Title:        e.Title,
+		Subtitle:     e.Summary,
+		Names:        e.Synonyms,
+		Keywords:     e.Keywords,
+		Codes:        phoneCodes(e.Contacts),
+		Body:         e.Summary + "\n" + e.Body,
+		Rank:         -position,
+		Regions:      e.Regions,
+		Departements: e.Departements,
 	}
+}
+
+// phoneCodes returns the digits of the entry's phone and SMS numbers, so
+// that a number typed with spaces, dots or none finds its service.
+func phoneCodes(cs []content.Contact) []string {
+	var out []string
+	for _, c := range cs {
+		if c.Type == content.ContactPhone || c.Type == content.ContactSMS {
+			if d := phoneDigits(c.Value); len(d) >= 3 {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// phoneDigits keeps the digits of a phone number, written in its national
+// form (« +33 1 23 » and « 0033 1 23 » → « 0123 »).
+func phoneDigits(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			b = append(b, s[i])
+		}
+	}
+	d := string(b)
+	if rest, ok := strings.CutPrefix(d, "0033"); ok && len(rest) == 9 {
+		return "0" + rest
+	}
+	if rest, ok := strings.CutPrefix(d, "33"); ok && len(rest) == 9 && strings.HasPrefix(s, "+") {
+		return "0" + rest
+	}
+	return d
 }
 
 // PlaceDoc describes a commune for the index, with the names of its
@@ -96,15 +140,52 @@ func PlaceDoc(p content.Place) Doc {
 		sub += " · "
 	}
 	sub += p.DepartementName + " (" + p.Departement + ")"
-	ctx := []string{p.DepartementName, p.Departement}
+	// The département's code is not context: a number typed alone
+	// (« 29 ») is not a request for every commune of the Finistère.
+	ctx := []string{p.DepartementName}
 	if p.EPCIName != "" {
 		ctx = append(ctx, p.EPCIName)
 	}
-	return Doc{ID: p.INSEE, Kind: KindCommune, Title: p.Name, Subtitle: sub, Codes: codes, Context: ctx, Rank: p.Population}
+	return Doc{ID: p.INSEE, Kind: KindCommune, Title: p.Name, Subtitle: sub, Codes: codes, Context: ctx, Rank: p.Population,
+		Regions: []string{p.Region}, Departements: []string{p.Departement}}
 }
 
-// Build indexes the reference entries, the communes, and any other
-// documents (the outcomes of the triage).
+// AliasDoc describes a former commune or an arrondissement of p for the
+// index: found under its own name and code, it leads to p.
+func AliasDoc(p content.Place, a content.Alias) Doc {
+	var sub string
+	if a.Kind == content.AliasArrondissement {
+		sub = "arrondissement de " + p.Name
+	} else {
+		sub = "ancienne commune, aujourd'hui " + p.Name
+	}
+	codes := append([]string{a.Code}, a.Postcodes...)
+	if len(a.Postcodes) > 0 {
+		sub += " · " + strings.Join(a.Postcodes, ", ")
+	}
+	sub += " · " + p.DepartementName + " (" + p.Departement + ")"
+	return Doc{ID: p.INSEE, Kind: KindCommune, Title: a.Name, Subtitle: sub, Codes: codes, Context: []string{p.DepartementName}, Rank: a.Population,
+		Regions: []string{p.Region}, Departements: []string{p.Departement}, Alias: a.Code}
+}
+
+// regionNames maps the names of régions and départements to their région,
+// to recognise a territory named in a query.
+func regionNames(places []content.Place) map[string]string {
+	out := map[string]string{}
+	for _, p := range places {
+		if p.RegionName != "" {
+			out[p.RegionName] = p.Region
+		}
+		if p.DepartementName != "" {
+			out[p.DepartementName] = p.Region
+		}
+	}
+	return out
+}
+
+// Build indexes the reference entries, the communes with their former
+// communes and arrondissements, and any other documents (the outcomes of
+// the triage).
 func Build(entries []content.Entry, places []content.Place, rules content.SearchRules, extra ...Doc) *Index {
 	docs := make([]Doc, 0, len(entries)+len(places)+len(extra))
 	for i, e := range entries {
@@ -114,5 +195,10 @@ func Build(entries []content.Entry, places []content.Place, rules content.Search
 	for _, p := range places {
 		docs = append(docs, PlaceDoc(p))
 	}
-	return NewIndex(docs, Rules{Stopwords: rules.Stopwords, Abbreviations: rules.Abbreviations})
+	for _, p := range places {
+		for _, a := range p.Aliases {
+			docs = append(docs, AliasDoc(p, a))
+		}
+	}
+	return NewIndex(docs, Rules{Stopwords: rules.Stopwords, Abbreviations: rules.Abbreviations, Regions: regionNames(places)})
 }

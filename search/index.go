@@ -18,6 +18,9 @@ type Rules struct {
 	// (« st » → « saint »); a document holding the long form is also
 	// found by the short one.
 	Abbreviations map[string]string
+	// Regions maps names of régions and départements to a région code,
+	// to recognise a territory named in a query (« csirt bretagne »).
+	Regions map[string]string
 }
 
 // Index is an in-memory inverted index over folded words. It is built once
@@ -36,7 +39,14 @@ type Index struct {
 	// the subsequence fallback.
 	contentDocs []int32
 	namesSorted []int32
-	scratch     sync.Pool
+	// strongTerm marks the terms found in the title, names or keywords of
+	// reference content: the known terms a typo is read as first.
+	strongTerm []bool
+	// titleTerm marks the terms of content titles and names.
+	titleTerm []bool
+	regions   map[string]string // folded territory name → région code
+	hasDups   bool
+	scratch   sync.Pool
 }
 
 type docInfo struct {
@@ -45,18 +55,30 @@ type docInfo struct {
 	core   string   // folded title without a leading article (« le mans » → « mans »)
 	names  []string // folded names
 	codes  []string // folded codes (« 2A004 » → « 2a004 »)
+	// dup is, for documents that share their ID with another of the same
+	// group (a card and an outcome, a commune and its former communes),
+	// a number common to them; -1 otherwise.
+	dup int32
 }
 
-type posting struct {
-	doc   int32
-	field field
-}
+// posting is a document and the strongest field a term was found in,
+// packed in 32 bits (document << 3 | field): half the memory of a struct,
+// and the prebuilt index can use its bytes as they are.
+type posting uint32
+
+func newPosting(d int32, f field) posting { return posting(uint32(d)<<3 | uint32(f)) }
+
+func (p posting) doc() int32   { return int32(p >> 3) }
+func (p posting) field() field { return field(p & 7) }
 
 // NewIndex builds the index over docs.
 func NewIndex(docs []Doc, rules Rules) *Index {
-	ix := &Index{docs: make([]docInfo, len(docs)), stopwords: map[string]bool{}}
+	ix := &Index{docs: make([]docInfo, len(docs)), stopwords: map[string]bool{}, regions: map[string]string{}}
 	for _, w := range rules.Stopwords {
 		ix.stopwords[textfold.Fold(w)] = true
+	}
+	for name, code := range rules.Regions {
+		ix.regions[textfold.Fold(name)] = code
 	}
 	b := &builder{dict: make(map[string]int32, 1<<16), aliases: foldAliases(rules.Abbreviations), cached: map[string][]int32{}}
 	ix.aliases = b.aliases
@@ -72,6 +94,7 @@ func NewIndex(docs []Doc, rules Rules) *Index {
 			di.codes = append(di.codes, textfold.Fold(c))
 		}
 		id := int32(i)
+		b.stems = d.Kind.IsContent()
 		b.addText(di.folded, id, fieldTitle)
 		for _, n := range di.names {
 			b.addText(n, id, fieldName)
@@ -86,12 +109,22 @@ func NewIndex(docs []Doc, rules Rules) *Index {
 			b.addCached(c, id, fieldContext)
 		}
 		b.addText(textfold.Fold(d.Body), id, fieldBody)
+		if d.Kind == KindCommune {
+			for _, dep := range d.Departements {
+				b.add(depPrefix+strings.ToLower(dep), id, fieldContext)
+			}
+		}
 	}
 	ix.freeze(b)
 	ix.sortNames()
-	n := len(docs)
-	ix.scratch.New = func() any { return newScratch(n, len(ix.terms)) }
+	ix.markDups()
+	ix.initScratch()
 	return ix
+}
+
+func (ix *Index) initScratch() {
+	n, t := len(ix.docs), len(ix.terms)
+	ix.scratch.New = func() any { return newScratch(n, t) }
 }
 
 // builder gathers postings. Documents are added in order, so a term's
@@ -106,7 +139,19 @@ type builder struct {
 	aliases []alias
 	collect bool // while true, add records term ids in seen
 	seen    []int32
+	// stems is true while indexing reference content, whose words are
+	// also indexed by their stem (stemPrefix + stem).
+	stems bool
 }
+
+// stemPrefix marks stems in the dictionary; it sorts after every letter,
+// so prefix ranges of query words never reach them.
+const stemPrefix = "~"
+
+// depPrefix marks a commune's département code in the dictionary: a
+// number beside a name (« saint denis 93 ») reads as one, a number alone
+// does not (« 29 » is not every commune of the Finistère).
+const depPrefix = stemPrefix + "d"
 
 func (b *builder) add(term string, d int32, f field) {
 	id, ok := b.dict[term]
@@ -124,13 +169,13 @@ func (b *builder) add(term string, d int32, f field) {
 
 func (b *builder) addID(id int32, d int32, f field) {
 	list := b.post[id]
-	if n := len(list); n > 0 && list[n-1].doc == d {
-		if f < list[n-1].field {
-			list[n-1].field = f
+	if n := len(list); n > 0 && list[n-1].doc() == d {
+		if f < list[n-1].field() {
+			list[n-1] = newPosting(d, f)
 		}
 		return
 	}
-	b.post[id] = append(list, posting{d, f})
+	b.post[id] = append(list, newPosting(d, f))
 }
 
 // addCached indexes a string that recurs across documents, looking its
@@ -160,7 +205,13 @@ func (b *builder) addText(folded string, d int32, f field) {
 	}
 	for rest := folded; rest != ""; {
 		w, tail, _ := strings.Cut(rest, " ")
+		w = ordinal(w)
 		b.add(w, d, f)
+		if b.stems {
+			if st := stem(w); st != w {
+				b.add(stemPrefix+st, d, f)
+			}
+		}
 		rest = tail
 	}
 	for _, a := range b.aliases {
@@ -183,6 +234,27 @@ func containsWords(folded, phrase string) bool {
 		}
 		i = start + 1
 	}
+}
+
+// ordinal writes a French ordinal as its number (« 8e », « 2eme »,
+// « 1er », « 14ieme » → « 8 », « 2 », « 1 », « 14 »), so that « paris 8 »
+// and « lyon 2e » meet « Paris 8e Arrondissement ».
+func ordinal(w string) string {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return w
+	}
+	n := 1
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n == len(w) || n > 3 {
+		return w
+	}
+	switch w[n:] {
+	case "e", "eme", "ieme", "em", "er", "ere", "re":
+		return w[:n]
+	}
+	return w
 }
 
 // withoutArticle drops a leading French article, which people often leave
@@ -217,11 +289,22 @@ func (ix *Index) freeze(b *builder) {
 	ix.terms = make([]string, len(order))
 	ix.post = make([][]posting, len(order))
 	ix.grams = make(map[uint32][]int32, 4096)
+	ix.strongTerm = make([]bool, len(order))
+	ix.titleTerm = make([]bool, len(order))
 	var buf []uint32
 	for i, old := range order {
 		t := b.terms[old]
 		ix.terms[i], ix.post[i] = t, b.post[old]
-		if len(t) >= minTypoLen-maxTypoEdits && len(t) < 256 {
+		for _, p := range ix.post[i] {
+			if ix.docs[p.doc()].Kind.IsContent() && p.field() <= fieldKeyword {
+				ix.strongTerm[i] = true
+				if p.field() <= fieldName {
+					ix.titleTerm[i] = true
+					break
+				}
+			}
+		}
+		if len(t) >= minTypoLen-maxTypoEdits && len(t) < 256 && t[0] != stemPrefix[0] {
 			buf = appendBigrams(buf[:0], t, len(t))
 			for _, g := range buf {
 				ix.grams[g] = append(ix.grams[g], int32(i))
@@ -239,6 +322,45 @@ func (ix *Index) sortNames() {
 		}
 	}
 	slices.SortFunc(ix.namesSorted, func(a, b int32) int { return strings.Compare(ix.docs[a].folded, ix.docs[b].folded) })
+}
+
+// markDups gives documents that share an ID within their group (content,
+// or communes) a common number, so that they take one slot in results.
+func (ix *Index) markDups() {
+	type key struct {
+		id      string
+		content bool
+	}
+	first := map[key]int32{}
+	// Aliases carry their commune's ID: only IDs of aliases and of
+	// content can repeat, so communes are looked up, not all stored.
+	for i := range ix.docs {
+		d := &ix.docs[i]
+		d.dup = -1
+		if d.Kind.IsContent() || d.Alias != "" {
+			first[key{d.ID, d.Kind.IsContent()}] = -1
+		}
+	}
+	group := int32(0)
+	for i := range ix.docs {
+		d := &ix.docs[i]
+		k := key{d.ID, d.Kind.IsContent()}
+		g, ok := first[k]
+		if !ok {
+			continue
+		}
+		if g == -1 {
+			first[k] = int32(i) // the first holder of the ID
+			continue
+		}
+		o := &ix.docs[g]
+		if o.dup == -1 {
+			o.dup = group
+			group++
+		}
+		d.dup = o.dup
+		ix.hasDups = true
+	}
 }
 
 // appendBigrams appends the keys of the two-letter pieces of a word, ends

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -17,6 +19,20 @@ type Options struct {
 	Limit int
 	// Kinds keeps only these kinds; empty means all.
 	Kinds []Kind
+	// Here is where the user is, when a commune is chosen.
+	Here Here
+}
+
+// Here is the user's commune, as search needs it: with it, the services
+// of its région come before those of other régions.
+type Here struct {
+	// Region and Departement are INSEE codes (« 53 », « 29 »).
+	Region      string
+	Departement string
+	// Local lists the ids of the commune's own regional services (its
+	// CSIRT, its ANSSI contact): first when the query asks for a kind of
+	// service every région has (« csirt », « urgence cyber »).
+	Local []string
 }
 
 // DefaultLimit is how many results a search returns unless told otherwise.
@@ -43,14 +59,33 @@ type Result struct {
 	// Why says in a few words how the result matched, for tests and for
 	// people who wonder.
 	Why string
+	// Alias is, when a commune was found under a former name or as an
+	// arrondissement, that alias's own INSEE code (Title is then the
+	// alias's name, Subtitle says which commune it belongs to, ID is the
+	// current commune's).
+	Alias string
+	// Note says in plain French what the search did instead of what was
+	// asked, when it did (an arrondissement it does not know).
+	Note string
 }
 
 // match quality of one query word against one indexed word.
 const (
 	qualTypo   = 1
-	qualPrefix = 2
-	qualExact  = 3
+	qualStem   = 2
+	qualPrefix = 3
+	qualExact  = 4
 )
+
+// qualWeight multiplies a field's weight by the quality of the match: a
+// word typed whole beats its beginning, which beats its stem, which beats
+// a guess at a typo.
+var qualWeight = [...]int32{qualTypo: 3, qualStem: 5, qualPrefix: 6, qualExact: 8}
+
+// worth is the value of the best match of a query word in a document,
+// given the word's rarity weight and the match code (qual*16 + field
+// weight).
+func worth(weight, code int32) int32 { return weight * (code & 15) * qualWeight[code>>4] }
 
 // tier of a document for a query; lower comes first.
 const (
@@ -75,7 +110,7 @@ const (
 // scratch holds per-query working memory, reused through a pool so a
 // search allocates little.
 type scratch struct {
-	score  []int32 // sum over query words of the best match, per doc
+	score  []int32 // sum over query words of the worth of their best match, per doc
 	hits   []uint8 // how many query words matched, per doc
 	weak   []uint8 // query words found only outside title, names and codes
 	typo   []uint8 // query words found only with a typo
@@ -115,33 +150,41 @@ func (ix *Index) Search(query string, opt Options) []Result {
 	defer ix.scratch.Put(s)
 	defer s.reset()
 
+	qs := ix.prepare(words, s)
 	// Short queries need every word (in any order). Long ones read like a
-	// sentence (« rançongiciel sur les ordinateurs de la mairie »): the
-	// card that names the subject matters more than one that happens to
-	// hold every word, so they rank by words named in titles first.
+	// sentence (« le poste de l'accueil n'ouvre plus les documents »):
+	// documents rank by how much of the query they cover, each word
+	// counted by its rarity and where it was found.
 	long := len(words) >= longQuery
 	var cands []int32
 	if !long {
-		cands = ix.match(words, s)
+		cands = ix.match(qs, s)
 	}
 	partial := long
 	if len(cands) == 0 && len(words) > 1 {
-		cands, partial = ix.matchMost(words, s), true
+		cands, partial = ix.matchMost(qs, s), true
 	}
 	phrase := ix.expand(strings.Join(words, " "))
 	full = ix.expand(full)
+	w := ix.where(words, opt.Here)
+	// A short number alone (« 13 », « 974 ») is a service's number, not
+	// a département's communes nor an arrondissement.
+	number := len(words) == 1 && isDigits(words[0]) && len(words[0]) < 4
 	ranked := make([]ranked, 0, len(cands))
 	for _, d := range cands {
-		if ix.wanted(d, opt.Kinds) {
-			r := ix.rank(d, phrase, full, s)
-			if partial && r.tier > tierTitlePrefix {
-				r.tier = tierPartial
-				// Words named in the title count most, then words found.
-				r.score = int32(s.strong[d])<<12 | int32(s.hits[d])<<8 | min(s.score[d], 255)
-			}
-			ranked = append(ranked, r)
+		if !ix.wanted(d, opt.Kinds) || number && ix.docs[d].Kind == KindCommune {
+			continue
 		}
+		r := ix.rank(d, phrase, full, s)
+		if partial && r.tier > tierTitlePrefix {
+			r.tier = tierPartial
+		}
+		if r.local = w.place(&ix.docs[d]); r.local == localElsewhere && w.named {
+			continue // another région's service, for a query naming a place
+		}
+		ranked = append(ranked, r)
 	}
+	ranked = ix.promoteLocal(ranked, w, opt)
 	var matched map[int32][]int
 	if len(ranked) == 0 {
 		ranked, matched = ix.subsequence(phrase, opt.Kinds, limit)
@@ -151,7 +194,40 @@ func (ix *Index) Search(query string, opt Options) []Result {
 	for i, r := range ranked {
 		out[i] = ix.result(r, words, matched[r.doc])
 	}
+	if name, n, ok := ix.arrondissementOf(words); ok && !ix.isArrondissement(ranked, name) {
+		return ix.commune(query, name, n, opt)
+	}
 	return out
+}
+
+// queryWord is a word of the query with the indexed words it matches and
+// its weight: rare words weigh more than common ones.
+type queryWord struct {
+	terms  []termMatch
+	size   int // postings of all its terms: how common it is
+	weight int32
+	short  bool // under three letters
+}
+
+func (ix *Index) prepare(words []string, s *scratch) []queryWord {
+	qs := make([]queryWord, len(words))
+	n := float64(len(ix.docs))
+	for i, w := range words {
+		q := &qs[i]
+		q.terms = ix.termsFor(w, s)
+		q.short = len(w) < 3
+		if len(words) > 1 && looksLikeDepartement(w) {
+			if i := sort.SearchStrings(ix.terms, depPrefix+w); i < len(ix.terms) && ix.terms[i] == depPrefix+w {
+				q.terms = append(q.terms, termMatch{int32(i), qualExact})
+			}
+		}
+		for _, m := range q.terms {
+			q.size += len(ix.post[m.term])
+		}
+		q.weight = int32(math.Round(8 * math.Log(1+n/float64(1+min(q.size, len(ix.docs))))))
+		q.weight = max(q.weight, 1)
+	}
+	return qs
 }
 
 // queryWords folds the query into words, dropping stopwords unless
@@ -159,9 +235,19 @@ func (ix *Index) Search(query string, opt Options) []Result {
 // included, to recognise exact titles such as « La Rochelle ».
 func (ix *Index) queryWords(query string) (words []string, full string) {
 	full = ix.contract(textfold.Fold(query))
-	all := strings.Fields(full)
+	all := joinNumber(strings.Fields(full))
+	for i, w := range all {
+		all[i] = ordinal(w)
+	}
+	code := slices.ContainsFunc(all, looksLikeCode)
 	for _, w := range all {
-		if !ix.stopwords[w] {
+		switch {
+		case ix.stopwords[w]:
+		case code && codeWords[w]:
+		case len(w) == 1 && !isDigits(w) && len(all) > 1:
+			// « n'ouvre », « s'affiche »: a lone letter left by an
+			// apostrophe says nothing once other words are there.
+		default:
 			words = append(words, w)
 		}
 	}
@@ -169,6 +255,41 @@ func (ix *Index) queryWords(query string) (words []string, full string) {
 		return all, full
 	}
 	return words, full
+}
+
+// codeWords announce a code (« code postal 29200 », « cp 29200 »,
+// « insee 29019 »): dropped when the query holds one.
+var codeWords = map[string]bool{"code": true, "postal": true, "cp": true, "insee": true, "commune": true, "officiel": true, "geographique": true}
+
+// joinNumber merges runs of digit groups typed apart into one number
+// (« 0 800 200 008 », « 01.23.45.67.89 » → « 0800200008 »,
+// « 0123456789 ») when they make at least six digits, the length from
+// which a number is a phone number rather than a count or a postcode.
+// « +33 1 23 45 67 89 » becomes the national form.
+func joinNumber(words []string) []string {
+	out := words[:0:0]
+	for i := 0; i < len(words); {
+		j := i
+		for j < len(words) && isDigits(words[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			if n := strings.Join(words[i:j], ""); len(n) >= 6 {
+				if rest, ok := strings.CutPrefix(n, "33"); ok && len(rest) == 9 {
+					n = "0" + rest
+				}
+				out = append(out, n)
+				i = j
+				continue
+			}
+		}
+		if j == i {
+			j = i + 1
+		}
+		out = append(out, words[i:j]...)
+		i = j
+	}
+	return out
 }
 
 func (ix *Index) wanted(d int32, kinds []Kind) bool {
@@ -184,29 +305,20 @@ func (ix *Index) wanted(d int32, kinds []Kind) bool {
 }
 
 // match finds the documents holding every query word (exactly, as a
-// prefix, or with a typo), in any order. The rarest word goes first so
-// that later words only touch documents still in the running.
-func (ix *Index) match(words []string, s *scratch) []int32 {
-	type wordTerms struct {
-		terms []termMatch
-		size  int
+// prefix, by its stem or with a typo), in any order. The rarest word goes
+// first so that later words only touch documents still in the running.
+func (ix *Index) match(qs []queryWord, s *scratch) []int32 {
+	order := make([]int, len(qs))
+	for i := range order {
+		order[i] = i
 	}
-	all := make([]wordTerms, len(words))
-	for i, w := range words {
-		t := ix.termsFor(w, s)
-		size := 0
-		for _, m := range t {
-			size += len(ix.post[m.term])
-		}
-		all[i] = wordTerms{t, size}
-	}
-	sort.SliceStable(all, func(a, b int) bool { return all[a].size < all[b].size })
-	for i, w := range all {
-		ix.apply(w.terms, i, s)
+	sort.SliceStable(order, func(a, b int) bool { return qs[order[a]].size < qs[order[b]].size })
+	for i, o := range order {
+		ix.apply(qs[o], i, true, s)
 	}
 	out := s.docs[:0:0]
 	for _, d := range s.docs {
-		if int(s.hits[d]) == len(words) {
+		if int(s.hits[d]) == len(qs) {
 			out = append(out, d)
 		}
 	}
@@ -219,40 +331,21 @@ type termMatch struct {
 }
 
 // matchMost finds the documents holding at least half of the words, for
-// long queries and for short ones no document fully answers.
-func (ix *Index) matchMost(words []string, s *scratch) []int32 {
+// long queries and for short ones no document fully answers; failing
+// that, those holding any word.
+func (ix *Index) matchMost(qs []queryWord, s *scratch) []int32 {
 	s.reset()
-	for i, w := range words {
-		terms := ix.termsFor(w, s)
-		mark := int32(i + 1)
-		for _, m := range terms {
-			for _, p := range ix.post[m.term] {
-				d := p.doc
-				if s.hits[d] == 0 && s.seen[d] == 0 {
-					s.docs = append(s.docs, d)
-				}
-				v := m.qual*16 + int32(fieldWeight[p.field])
-				if s.seen[d] != mark {
-					s.seen[d], s.best[d] = mark, v
-					s.hits[d]++
-					s.score[d] += v
-				} else if v > s.best[d] {
-					s.score[d] += v - s.best[d]
-					s.best[d] = v
-				}
-			}
-		}
-		for _, d := range s.docs {
-			if s.seen[d] == mark && s.best[d]>>4 >= qualPrefix && s.best[d]&15 >= int32(fieldWeight[fieldName]) {
-				s.strong[d]++
-			}
-		}
+	for i, q := range qs {
+		ix.apply(q, i, false, s)
 	}
 	var out []int32
 	for _, d := range s.docs {
-		if int(s.hits[d])*2 >= len(words) {
+		if int(s.hits[d])*2 >= len(qs) {
 			out = append(out, d)
 		}
+	}
+	if len(out) == 0 && len(qs) >= longQuery {
+		out = append(out, s.docs...)
 	}
 	return out
 }
@@ -288,7 +381,9 @@ func (ix *Index) expand(phrase string) string {
 }
 
 // termsFor lists the indexed words a query word matches: itself, the words
-// it begins (from two letters), and words within maxTypos edits.
+// it begins (from two letters; from four for a number, so that « 29 » is
+// not every postcode of the Finistère), the words of the content that
+// share its stem, and the closest words within maxTypos edits.
 func (ix *Index) termsFor(w string, s *scratch) []termMatch {
 	var out []termMatch
 	lo := sort.SearchStrings(ix.terms, w)
@@ -297,7 +392,7 @@ func (ix *Index) termsFor(w string, s *scratch) []termMatch {
 		out = append(out, termMatch{int32(lo), qualExact})
 		lo++
 	}
-	if len(w) >= 2 || isDigits(w) {
+	if minPrefix(w) <= len(w) {
 		for i := lo; i < len(ix.terms) && strings.HasPrefix(ix.terms[i], w); i++ {
 			out = append(out, termMatch{int32(i), qualPrefix})
 		}
@@ -309,21 +404,49 @@ func (ix *Index) termsFor(w string, s *scratch) []termMatch {
 			out = append(out, termMatch{int32(i), qualExact})
 		}
 	}
+	// Other forms of the word in the content: « piratage » for
+	// « pirater ».
+	if st := stem(w); len(st) >= minStem {
+		if i := sort.SearchStrings(ix.terms, stemPrefix+st); i < len(ix.terms) && ix.terms[i] == stemPrefix+st {
+			out = append(out, termMatch{int32(i), qualStem})
+		}
+	}
 	// Typos are only looked for when the word is not known as it is: a
 	// correctly typed word needs no guess, and the search stays fast. A
 	// word that only begins known words may still be a typo
-	// (« toulouze » begins « toulouzette » but means Toulouse).
-	if k := maxTypos(len(w)); k > 0 && !exact && !isDigits(w) {
-		out = append(out, ix.typoTerms(w, k, s)...)
+	// (« toulouze » begins « toulouzette » but means Toulouse). A short
+	// word that nothing begins may be a mistyped acronym of the content
+	// (« rgdp »): only the content's terms are tried for it.
+	switch k := maxTypos(len(w)); {
+	case exact || isDigits(w):
+	case k > 0:
+		out = append(out, ix.typoTerms(w, k, false, s)...)
+	case len(out) == 0 && len(w) >= minAcronymTypo:
+		out = append(out, ix.typoTerms(w, 1, true, s)...)
 	}
 	return out
 }
 
-// typoTerms finds words within k edits of w. A word of n letters has n+1
-// bigrams (ends marked) and one edit spoils at most three of them, so a
-// candidate must share at least n+1-3k: counting shared bigrams through
-// the gram index narrows thousands of words to a handful to check.
-func (ix *Index) typoTerms(w string, k int, s *scratch) []termMatch {
+// minAcronymTypo is the shortest word read as a mistyped acronym.
+const minAcronymTypo = 4
+
+// minPrefix is the shortest length from which a word also matches the
+// words it begins.
+func minPrefix(w string) int {
+	if w != "" && w[0] >= '0' && w[0] <= '9' && (isDigits(w) || len(w) <= 2) {
+		return 4
+	}
+	return 2
+}
+
+// typoTerms finds the words within k edits of w, preferring the closest
+// known terms of the content (titles, names, keywords):
+// « ransomwar » is « ransomware », not a one-letter neighbour among
+// thousands of commune names. A word of n letters has n+1 bigrams (ends
+// marked) and one edit spoils at most three of them, so a candidate must
+// share at least n+1-3k: counting shared bigrams through the gram index
+// narrows thousands of words to a handful to check.
+func (ix *Index) typoTerms(w string, k int, contentOnly bool, s *scratch) []termMatch {
 	need := len(w) + 1 - 3*k
 	if need < 1 {
 		need = 1
@@ -342,31 +465,71 @@ func (ix *Index) typoTerms(w string, k int, s *scratch) []termMatch {
 			}
 		}
 	}
-	var out []termMatch
+	type cand struct {
+		term  int32
+		dist  int
+		known bool
+	}
+	var found []cand
+	anyKnown := false
 	for _, t := range s.gterms {
 		term := ix.terms[t]
-		if int(s.gram[t]) >= need && !strings.HasPrefix(term, w) && withinDistance(w, term, k) {
-			out = append(out, termMatch{t, qualTypo})
+		known := ix.strongTerm[t]
+		if int(s.gram[t]) >= need && (known || !contentOnly) && !strings.HasPrefix(term, w) {
+			for d := 1; d <= k; d++ {
+				if withinDistance(w, term, d) {
+					found = append(found, cand{t, d, known})
+					break
+				}
+			}
 		}
 		s.gram[t] = 0
+	}
+	knownDist := k + 1
+	for _, c := range found {
+		if c.known {
+			anyKnown = true
+			knownDist = min(knownDist, c.dist)
+		}
+	}
+	var out []termMatch
+	for _, c := range found {
+		// The closest known terms of the content if there are any; else
+		// every word near enough (« montpelie » is one letter from
+		// Monthelie but means Montpellier: population decides).
+		if anyKnown && c.known && c.dist == knownDist || !anyKnown {
+			out = append(out, termMatch{c.term, qualTypo})
+		}
 	}
 	return out
 }
 
-// apply scores the documents of one query word (the i-th processed). A
-// match is worth qual*16 + the field's weight, so the best match of a word
-// in a document is simply the largest value.
-func (ix *Index) apply(terms []termMatch, i int, s *scratch) {
+// apply scores the documents of one query word (the i-th processed).
+// When all is true, a document must have matched every earlier word. A
+// match is coded qual*16 + the field's weight, so the best match of a
+// word in a document is simply the largest code; its worth, added to the
+// document's score, also counts the word's rarity.
+func (ix *Index) apply(q queryWord, i int, all bool, s *scratch) {
 	mark := int32(i + 1)
-	for _, m := range terms {
+	for _, m := range q.terms {
+		// Two letters begin too many words: only their beginning of a
+		// title, a name or a keyword counts (« ha » is not every commune
+		// of the Hauts-de-France).
+		short := m.qual == qualPrefix && q.short
 		for _, p := range ix.post[m.term] {
-			d := p.doc
-			if i == 0 && s.hits[d] == 0 && s.seen[d] == 0 {
+			if short && p.field() > fieldKeyword {
+				continue
+			}
+			d := p.doc()
+			if s.hits[d] == 0 && s.seen[d] == 0 {
+				if all && i > 0 {
+					continue
+				}
 				s.docs = append(s.docs, d)
-			} else if i > 0 && int(s.hits[d]) < i {
+			} else if all && int(s.hits[d]) < i {
 				continue // already missed an earlier word
 			}
-			v := m.qual*16 + int32(fieldWeight[p.field])
+			v := m.qual*16 + int32(fieldWeight[p.field()])
 			if s.seen[d] != mark {
 				s.seen[d], s.best[d] = mark, v
 				s.hits[d]++
@@ -381,12 +544,14 @@ func (ix *Index) apply(terms []termMatch, i int, s *scratch) {
 			continue
 		}
 		b := s.best[d]
-		s.score[d] += b
+		s.score[d] += worth(q.weight, b)
 		switch {
 		case b>>4 == qualTypo:
 			s.typo[d]++
 		case b&15 < int32(fieldWeight[fieldName]):
 			s.weak[d]++ // found, but not in the title, a name or a code
+		default:
+			s.strong[d]++
 		}
 	}
 }
@@ -396,6 +561,7 @@ type ranked struct {
 	doc   int32
 	score int32
 	group int8 // 0: shown first (content, or communes for a place query)
+	local int8 // localHome, localAny or localElsewhere
 	tier  int8
 }
 
@@ -477,6 +643,9 @@ func (ix *Index) best(rs []ranked, phrase string, limit int) []ranked {
 		if ra.group != rb.group {
 			return ra.group < rb.group
 		}
+		if ra.local != rb.local {
+			return ra.local < rb.local
+		}
 		if ra.tier != rb.tier {
 			return ra.tier < rb.tier
 		}
@@ -487,6 +656,9 @@ func (ix *Index) best(rs []ranked, phrase string, limit int) []ranked {
 			return da > db
 		}
 		return ra.doc < rb.doc
+	}
+	if ix.hasDups {
+		rs = ix.dedup(rs, less)
 	}
 	if len(rs) > limit {
 		// Keep the limit best in rs[:limit], unsorted: one pass, each
@@ -513,6 +685,33 @@ func (ix *Index) best(rs []ranked, phrase string, limit int) []ranked {
 	return rs
 }
 
+// dedup keeps, of documents sharing an ID within their group (a card and
+// the outcome of the same name, a commune and its former communes), the
+// best one only, so they take one slot.
+func (ix *Index) dedup(rs []ranked, less func(a, b ranked) bool) []ranked {
+	var at map[int32]int
+	out := rs[:0]
+	for _, r := range rs {
+		g := ix.docs[r.doc].dup
+		if g < 0 {
+			out = append(out, r)
+			continue
+		}
+		if at == nil {
+			at = map[int32]int{}
+		}
+		if j, ok := at[g]; ok {
+			if less(r, out[j]) {
+				out[j] = r
+			}
+			continue
+		}
+		at[g] = len(out)
+		out = append(out, r)
+	}
+	return out
+}
+
 // communeLeads reports whether the best commune matches the query better
 // than the best card (a better tier, or the same tier with a stronger
 // match): then the query names a place and communes come first.
@@ -535,6 +734,18 @@ func (ix *Index) communeLeads(rs []ranked) bool {
 // INSEE code (which share one shape).
 func looksLikeCode(s string) bool { return content.ValidINSEE(strings.ToUpper(s)) }
 
+// looksLikeDepartement reports whether a folded word has the shape of a
+// département code: « 29 », « 974 », « 2a ».
+func looksLikeDepartement(w string) bool {
+	switch len(w) {
+	case 2:
+		return isDigits(w) || w[0] == '2' && (w[1] == 'a' || w[1] == 'b')
+	case 3:
+		return isDigits(w) && w[:2] == "97"
+	}
+	return false
+}
+
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -552,6 +763,10 @@ func (ix *Index) result(r ranked, words []string, fuzzy []int) Result {
 		ID: di.ID, Kind: di.Kind, Title: di.Title, Subtitle: di.Subtitle,
 		Score: float64((2-int(r.group))*1000+(tierSubsequence-int(r.tier)+1)*100) + float64(min(r.score, 99)),
 		Why:   tierWhy[r.tier],
+		Alias: di.Alias,
+	}
+	if r.local == localHome {
+		res.Why = "près de chez vous · " + res.Why
 	}
 	if fuzzy != nil {
 		res.Highlights = ix.mapRanges(di, runsOf(fuzzy))

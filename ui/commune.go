@@ -287,6 +287,7 @@ func (c *communeScreen) onChoose() {
 	}
 	chosen := c.shown
 	c.shell.lib.commune = chosen
+	c.shell.lib.here = c.shell.lib.core.SearchHere(context.Background(), &chosen.Place)
 	c.shell.saveUserData("votre commune", func(ctx context.Context, cr *core.Core) error {
 		return cr.SetMyCommune(ctx, chosen.Place.INSEE)
 	})

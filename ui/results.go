@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -20,6 +22,8 @@ const resultsLimit = 40
 // resultsScreen lists what the search box finds, updated on every
 // keystroke. ↑/↓ move a cursor, Entrée or a click opens.
 type resultsScreen struct {
+	// missed is the last query that found nothing, recorded when left.
+	missed  string
 	shell   *shell
 	query   string
 	results []search.Result
@@ -51,19 +55,24 @@ func (r *resultsScreen) content() fyne.CanvasObject { return r.obj }
 // nothing is recorded (query and day only) to improve the content.
 func (r *resultsScreen) setQuery(q string, lib *library) {
 	r.query = q
-	r.results = lib.index.Search(q, search.Options{Limit: resultsLimit})
+	r.results = lib.index.Search(q, search.Options{Limit: resultsLimit, Here: lib.here})
 	r.cursor = 0
 	if len(r.results) == 0 {
 		r.count.SetText("")
 		r.emptyTx.SetText(fmt.Sprintf("Aucune fiche ni commune ne correspond à « %s ».\n\nEssayez :\n•  un mot plus simple ou un synonyme (« virus », « arnaque », « piratage »)\n•  moins de mots\n•  le code postal ou le nom complet de la commune\n\nOu laissez-vous guider par quelques questions :", q))
 		r.empty.Show()
 		r.list.Hide()
-		r.shell.background(func() { recordMissed(lib, q) })
+		r.missed = q // recorded when the person stops there, not at each keystroke
 		return
 	}
+	r.missed = "" // typing on found something: not a missed query
 	r.empty.Hide()
 	r.list.Show()
-	r.count.SetText(resultsCount(len(r.results)))
+	count := resultsCount(len(r.results))
+	if note := r.results[0].Note; note != "" {
+		count = note + " · " + count
+	}
+	r.count.SetText(count)
 	r.list.UnselectAll()
 	r.list.Refresh()
 	r.list.ScrollToTop()
@@ -79,9 +88,32 @@ func resultsCount(n int) string {
 	return fmt.Sprintf("%d résultats · ↑ ↓ pour choisir, Entrée pour ouvrir", n)
 }
 
+// flushMissed records the query that found nothing once the person has
+// left it: moved to another page, or closed the window.
+func (r *resultsScreen) flushMissed(lib *library) {
+	q := r.missed
+	r.missed = ""
+	if q == "" || lib == nil {
+		return
+	}
+	r.shell.background(func() { recordMissed(lib, q) })
+}
+
+// maxMissedQuery caps what is recorded of a query that found nothing.
+const maxMissedQuery = 100
+
 func recordMissed(lib *library, q string) {
 	if lib.user == nil {
 		return
+	}
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, q)
+	if r := []rune(strings.TrimSpace(q)); len(r) > maxMissedQuery {
+		q = string(r[:maxMissedQuery])
 	}
 	if err := lib.user.RecordMissedQuery(context.Background(), q); err != nil {
 		log.Printf("missed query: %v", err)

@@ -281,6 +281,9 @@ func (s *shell) show(p page) {
 	if len(s.stack) == 0 {
 		s.stack = []page{p}
 	}
+	if p.name != pageResults {
+		s.results.flushMissed(s.lib)
+	}
 	sc, ok := s.screens[p.name]
 	if !ok {
 		sc = s.screens[pageHome]
@@ -531,6 +534,7 @@ func (s *shell) background(f func()) { s.bg.Go(f) }
 
 // close waits for pending writes, then closes the databases.
 func (s *shell) close() {
+	s.results.flushMissed(s.lib)
 	s.bg.Wait()
 	if s.lib != nil {
 		s.lib.close()

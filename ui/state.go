@@ -31,6 +31,9 @@ type library struct {
 	history    []string
 	// commune is the person's commune, if chosen, with what serves it.
 	commune *store.Competent
+	// here is where searches are made from: the commune's région and its
+	// CSIRT and ANSSI contact first.
+	here search.Here
 }
 
 // loadLibrary opens the application core (building the reference database
@@ -113,6 +116,7 @@ func (lib *library) loadUser(ctx context.Context) error {
 	}
 	if p, ok := lib.core.MyCommune(ctx); ok {
 		lib.commune, err = lib.competent(ctx, p.INSEE)
+		lib.here = lib.core.SearchHere(ctx, &p)
 	}
 	return err
 }

@@ -4,8 +4,11 @@
 //
 // Usage: gencommunes -in PACKAGE_DIR -out assets/data
 //
-// It keeps only current communes ("commune-actuelle") and the fields the app
-// needs, as sorted tab-separated files that diff well in review.
+// It keeps current communes ("commune-actuelle") and the fields the app
+// needs, as sorted tab-separated files that diff well in review. Former
+// communes (« commune-deleguee », « commune-associee ») and municipal
+// arrondissements go to aliases.tsv, each with its current commune, so
+// that search finds a commune by an old name or an arrondissement.
 package main
 
 import (
@@ -27,6 +30,10 @@ type communeJSON struct {
 	Region      string   `json:"region"`
 	CodesPostx  []string `json:"codesPostaux"`
 	Population  int      `json:"population"`
+	// ChefLieu is the current commune of a commune déléguée or associée;
+	// Commune that of a municipal arrondissement.
+	ChefLieu string `json:"chefLieu"`
+	Commune  string `json:"commune"`
 }
 
 type epciJSON struct {
@@ -88,6 +95,7 @@ func run(in, out string) error {
 	}
 	files := map[string][][]string{
 		"communes.tsv":     communeRows(communes, epciOf),
+		"aliases.tsv":      aliasRows(communes),
 		"epci.tsv":         epciRows(epcis),
 		"departements.tsv": territoryRows(deps, true),
 		"regions.tsv":      territoryRows(regs, false),
@@ -139,6 +147,51 @@ func communeRows(all []communeJSON, epciOf map[string]string) [][]string {
 		rows = append(rows, []string{c.Code, c.Nom, strings.Join(dedup(pcs), " "), c.Departement, c.Region, epciOf[c.Code], strconv.Itoa(c.Population)})
 	}
 	sortRows(rows)
+	return rows
+}
+
+// aliasKinds maps the dataset's types of non-current entries to the short
+// kind written in aliases.tsv (content.AliasKind values).
+var aliasKinds = map[string]string{
+	"commune-deleguee":         "deleguee",
+	"commune-associee":         "associee",
+	"arrondissement-municipal": "arrondissement",
+}
+
+// aliasRows lists former communes and municipal arrondissements: code,
+// name, kind, current commune, postcodes, population. A commune déléguée
+// that bears its current commune's name and code (the chef-lieu itself)
+// adds nothing and is left out.
+func aliasRows(all []communeJSON) [][]string {
+	current := map[string]string{}
+	for _, c := range all {
+		if c.Type == "commune-actuelle" {
+			current[c.Code] = c.Nom
+		}
+	}
+	var rows [][]string
+	for _, c := range all {
+		kind, ok := aliasKinds[c.Type]
+		of := c.ChefLieu
+		if c.Commune != "" {
+			of = c.Commune
+		}
+		name, known := current[of]
+		if !ok || !known || (of == c.Code && name == c.Nom) {
+			continue
+		}
+		pcs := append([]string(nil), c.CodesPostx...)
+		sort.Strings(pcs)
+		rows = append(rows, []string{c.Code, c.Nom, kind, of, strings.Join(dedup(pcs), " "), strconv.Itoa(c.Population)})
+	}
+	// Codes repeat (a commune déléguée may share its code with the
+	// current commune): sort by code, then name, for a stable file.
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i][0] != rows[j][0] {
+			return rows[i][0] < rows[j][0]
+		}
+		return rows[i][1] < rows[j][1]
+	})
 	return rows
 }
 
