@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
 	"reperecyber/appinfo"
 	"reperecyber/content"
@@ -218,5 +219,32 @@ func TestServicesLeaveOutBodiesThatTakeNoCalls(t *testing.T) {
 		if e.Category == content.CategoryWhoDoesWhat {
 			t.Errorf("%s listed as a service to call", e.ID)
 		}
+	}
+}
+
+// TestPrintOptionsSayWhenContentIsOld: past 6 months, every PDF's foot
+// says the numbers should be checked; before, it says nothing.
+func TestPrintOptionsSayWhenContentIsOld(t *testing.T) {
+	date, err := time.Parse(time.DateOnly, shared.Info().ContentDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		now   time.Time
+		stale bool
+	}{{"a month later", date.AddDate(0, 1, 0), false}, {"seven months later", date.AddDate(0, 7, 0), true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			paths := shared.Paths()
+			paths.User = t.TempDir() + "/user.db"
+			c, err := core.Open(context.Background(), core.Config{Paths: paths, Now: func() time.Time { return tt.now }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			if got := c.PrintOptions().Freshness != ""; got != tt.stale {
+				t.Errorf("freshness notice %v, want %v", got, tt.stale)
+			}
+		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"reperecyber/content"
 	"reperecyber/export"
+	"reperecyber/pack"
 	"reperecyber/store"
 	"reperecyber/textfold"
 	"reperecyber/triage"
@@ -19,7 +20,11 @@ import (
 // SOURCE_DATE_EPOCH for reproducible files), the content version and the
 // producer.
 func (c *Core) PrintOptions() export.Options {
-	return export.Options{Date: c.printDate(), ContentVersion: c.info.ContentVersion, Producer: c.cfg.App.Name + " " + c.cfg.App.Version}
+	opt := export.Options{Date: c.printDate(), ContentVersion: c.info.ContentVersion, Producer: c.cfg.App.Name + " " + c.cfg.App.Version}
+	if pack.Stale(c.info.ContentDate, c.cfg.Now()) {
+		opt.Freshness = "Contenu du " + content.FormatDate(c.info.ContentDate) + ", il y a plus de 6 mois : vérifiez les numéros auprès des services avant de vous y fier, et mettez le contenu à jour (paquet de contenu ou nouvelle version de Repère Cyber)."
+	}
+	return opt
 }
 
 func (c *Core) printDate() time.Time { return PrintDate(c.cfg.Now()) }

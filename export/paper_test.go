@@ -200,3 +200,21 @@ func TestEveryOutcomeFiche(t *testing.T) {
 		})
 	}
 }
+
+// TestStaleContentIsSaidAtTheFoot: old content prints its warning at the
+// foot of the sheet, which stays one page.
+func TestStaleContentIsSaidAtTheFoot(t *testing.T) {
+	need(t, "pdftotext")
+	opt := testOpt
+	opt.Freshness = "Contenu du 22 novembre 2026, il y a plus de 6 mois : vérifiez les numéros."
+	var buf bytes.Buffer
+	if err := export.ContactSheet(&buf, sheetData(t, place(t, "29019")), opt); err != nil {
+		t.Fatal(err)
+	}
+	if text := flat(pdftotext(t, buf.Bytes())); !strings.Contains(text, "il y a plus de 6 mois") {
+		t.Error("the freshness warning is not printed")
+	}
+	if n := pages(t, buf.Bytes()); n != 1 {
+		t.Errorf("%d pages", n)
+	}
+}

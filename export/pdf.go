@@ -21,6 +21,9 @@ type Options struct {
 	// ContentVersion is the version of the reference content, printed in
 	// the footer so a reader knows how recent the numbers are.
 	ContentVersion string
+	// Freshness, when set, is printed at the foot of every page: the
+	// content is old enough that the numbers should be checked.
+	Freshness string
 	// Producer names the application in the PDF's properties.
 	Producer string
 }

@@ -425,5 +425,8 @@ func (sp *sheetPage) footer(y float64) float64 {
 		note := "* À vérifier : " + strings.Join(sp.s.ToCheck, " ; ") + ". Les sources ne concordent pas ou sont anciennes : le détail est sur la fiche, dans Repère Cyber."
 		y += p.para(margin, y, contentW, alignLeft, span{note, fText})
 	}
+	if sp.opt.Freshness != "" {
+		y += p.para(margin, y, contentW, alignLeft, span{sp.opt.Freshness, fText})
+	}
 	return y
 }

@@ -67,7 +67,7 @@ func checkPage(pg Page, opt Options) error {
 	}
 	for _, h := range []struct{ where, s string }{
 		{"titre de la page", pg.Title}, {"sous-titre", pg.Subtitle}, {"en-tête", pg.Kicker},
-		{"présentation", pg.Advice}, {"version du contenu", opt.ContentVersion}, {"nom de l'application", opt.Producer},
+		{"présentation", pg.Advice}, {"version du contenu", opt.ContentVersion}, {"avertissement de fraîcheur", opt.Freshness}, {"nom de l'application", opt.Producer},
 	} {
 		if err := check(h.where, h.s); err != nil {
 			return err
