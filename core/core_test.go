@@ -2,14 +2,18 @@ package core_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"reperecyber/appinfo"
 	"reperecyber/content"
 	"reperecyber/core"
+	"reperecyber/pack"
 	"reperecyber/store"
 )
 
@@ -246,5 +250,27 @@ func TestPrintOptionsSayWhenContentIsOld(t *testing.T) {
 				t.Errorf("freshness notice %v, want %v", got, tt.stale)
 			}
 		})
+	}
+}
+
+// TestInstallPackRefusesWhatIsNotAPack: the window's « Mettre à jour le
+// contenu » refuses a file that is not a signed pack, with a French
+// reason, and installs nothing.
+func TestInstallPackRefusesWhatIsNotAPack(t *testing.T) {
+	c := openCore(t)
+	bad := t.TempDir() + "/contenu.rcpack"
+	if err := os.WriteFile(bad, []byte("pas un paquet"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := c.InstallPack(bad)
+	var refusal *pack.Refusal
+	if !errors.As(err, &refusal) || refusal.Reason == "" {
+		t.Fatalf("err = %v, want a refusal with a reason", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(c.Paths().User))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "pack") {
+			t.Errorf("%s written by a refused pack", e.Name())
+		}
 	}
 }

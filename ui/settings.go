@@ -1,14 +1,20 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"reperecyber/content"
 	"reperecyber/core"
+	"reperecyber/pack"
 )
 
 // settingsScreen holds the text size, the theme, the history and the
@@ -35,11 +41,13 @@ func newSettingsScreen(s *shell) *settingsScreen {
 	st.mode = widget.NewRadioGroup(modes, st.onMode)
 	st.mode.Horizontal = true
 	clear := newButton("Effacer l'historique", func() { s.favourites.onClear() })
+	update := newButtonWithIcon("Mettre à jour le contenu (fichier .rcpack)…", theme.DownloadIcon(), st.onUpdateContent)
 	st.obj = container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Réglages"),
 		subheading("Taille du texte"), st.size,
 		subheading("Apparence"), st.mode,
 		subheading("Historique"), note("La liste des fiches consultées reste sur cet ordinateur."), container.NewHBox(clear),
+		subheading("Contenu"), note("Sans internet : installez un paquet de contenu signé (fichier .rcpack, sur une clé USB par exemple). Il n'est accepté que s'il est intact, signé par l'équipe Repère Cyber et plus récent que le vôtre."), container.NewHBox(update),
 		widget.NewSeparator(), subheading("À propos"), st.about,
 	)))
 	return st
@@ -90,4 +98,42 @@ func (st *settingsScreen) onMode(label string) {
 			st.shell.applySettings()
 		}
 	}
+}
+
+// onUpdateContent asks for a content pack file, then installs it.
+func (st *settingsScreen) onUpdateContent() {
+	if st.shell.lib == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		st.installPack(path)
+	}, st.shell.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".rcpack"}))
+	d.Show()
+}
+
+// installPack verifies and installs a pack, then says what happened.
+func (st *settingsScreen) installPack(path string) {
+	s := st.shell
+	c := s.lib.core
+	s.background(func() {
+		p, err := c.InstallPack(path)
+		runOnMain(func() {
+			var refusal *pack.Refusal
+			switch {
+			case errors.As(err, &refusal):
+				dialog.ShowInformation("Paquet refusé", "Ce paquet de contenu n'a pas été installé : "+refusal.Reason+".\n\nRien n'a changé.", s.win)
+			case err != nil:
+				log.Printf("install pack %s: %v", path, err)
+				dialog.ShowInformation("Paquet non installé", "Le fichier n'a pas pu être lu ou installé. Rien n'a changé.", s.win)
+			default:
+				dialog.ShowInformation("Contenu mis à jour", "Le contenu "+p.Manifest.ContentVersion+" du "+content.FormatDate(p.Manifest.ContentDate)+" est installé.\nFermez puis relancez Repère Cyber pour l'utiliser.", s.win)
+			}
+		})
+	})
 }
