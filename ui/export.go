@@ -39,8 +39,14 @@ func (s *shell) onExportEntry(id string) {
 	})
 }
 
-// onExportSheet prints the contact sheet of the person's commune.
+// onExportSheet prints the contact sheet of the person's commune. Contacts
+// typed on « Ma commune » and not saved yet are saved first, so that the
+// sheet never silently leaves out what the person sees on screen.
 func (s *shell) onExportSheet() {
+	if s.current().name == pageCommune && s.commune.local.unsaved() {
+		s.commune.local.saveThen(s.onExportSheet)
+		return
+	}
 	c := s.lib.commune
 	if c == nil {
 		s.navigate(page{name: pageCommune})

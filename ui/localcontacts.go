@@ -118,7 +118,14 @@ func (f *localContactsForm) edits() []store.LocalEdit {
 	return out
 }
 
-func (f *localContactsForm) onSave() {
+func (f *localContactsForm) onSave() { f.saveThen(nil) }
+
+// unsaved reports whether the person typed something not saved yet.
+func (f *localContactsForm) unsaved() bool { return f.insee != "" && len(f.edits()) > 0 }
+
+// saveThen saves the form, then runs next once it is saved; with
+// something to correct, it says what and runs nothing.
+func (f *localContactsForm) saveThen(next func()) {
 	edits := f.edits()
 	var problems []string
 	for _, e := range edits {
@@ -141,7 +148,12 @@ func (f *localContactsForm) onSave() {
 		if err == nil {
 			conflicts, err = user.SaveLocalEdits(context.Background(), insee, edits)
 		}
-		runOnMain(func() { f.saved(insee, conflicts, err) })
+		runOnMain(func() {
+			f.saved(insee, conflicts, err)
+			if err == nil && next != nil {
+				next()
+			}
+		})
 	})
 }
 

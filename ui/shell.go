@@ -233,13 +233,20 @@ func (s *shell) updateStatus() {
 	if c := s.lib.commune; c != nil {
 		where = fmt.Sprintf("Ma commune : %s (%s)", c.Place.Name, c.Place.DepartementName)
 	}
-	s.status.SetText(fmt.Sprintf("%s · Contenu du %s · hors ligne", where, content.FormatDate(s.lib.info.ContentDate)))
+	line := fmt.Sprintf("%s · Contenu du %s · hors ligne", where, content.FormatDate(s.lib.info.ContentDate))
+	if u := s.lib.user; u != nil && u.ReadOnly() {
+		line += " · dossier en lecture seule : favoris, historique et contacts ne sont pas enregistrés"
+	}
+	s.status.SetText(line)
 }
 
 // navigate shows p and remembers it for Retour, with where the page
 // being left was scrolled to.
 func (s *shell) navigate(p page) {
 	if n := len(s.stack); n > 0 && s.stack[n-1] == p {
+		return
+	}
+	if s.askToSaveContacts(func() { s.navigate(p) }) {
 		return
 	}
 	s.saveOffset()
@@ -314,6 +321,9 @@ func (s *shell) show(p page) {
 func (s *shell) current() page { return s.stack[len(s.stack)-1] }
 
 func (s *shell) onBack() {
+	if s.askToSaveContacts(s.onBack) {
+		return
+	}
 	if len(s.stack) <= 1 {
 		s.show(page{name: pageHome})
 		return
@@ -325,6 +335,9 @@ func (s *shell) onBack() {
 }
 
 func (s *shell) onHome() {
+	if s.askToSaveContacts(s.onHome) {
+		return
+	}
 	s.stack = nil
 	s.navigate(page{name: pageHome})
 	s.focusSearch()
@@ -756,4 +769,24 @@ func (s *shell) onJournalShortcut() {
 	if !s.dialogOpen() {
 		s.onOpenJournal(nil)
 	}
+}
+
+// askToSaveContacts stops the person leaving « Ma commune » with contacts
+// typed but not saved: it asks, saves or drops them, then runs next. It
+// reports whether it asked (the caller then does nothing more).
+func (s *shell) askToSaveContacts(next func()) bool {
+	if len(s.stack) == 0 || s.current().name != pageCommune || !s.commune.local.unsaved() || s.dialogOpen() {
+		return false
+	}
+	f := s.commune.local
+	dialog.ShowCustomConfirm("Contacts non enregistrés", "Enregistrer", "Ne pas enregistrer",
+		paragraph("Vous avez modifié vos contacts locaux sans les enregistrer."), func(save bool) {
+			if save {
+				f.saveThen(next)
+				return
+			}
+			f.load(f.insee) // back to what is saved
+			next()
+		}, s.win)
+	return true
 }

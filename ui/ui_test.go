@@ -906,3 +906,33 @@ func TestDamagedUserDataOffersTheLastBackup(t *testing.T) {
 		t.Errorf("after restoring: commune %v", s.lib.commune)
 	}
 }
+
+// TestTypedContactsAreNotLostLeavingOrPrinting: leaving « Ma commune »
+// with contacts typed asks first; printing the sheet saves them first, so
+// the sheet has them.
+func TestTypedContactsAreNotLostLeavingOrPrinting(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	s := newTestShell(t, t.TempDir())
+	s.lib.commune, _ = s.lib.competent(context.Background(), "29019")
+	s.navigate(page{name: pageCommune})
+	settle(s)
+	f := s.commune.local
+	test.Type(f.rows[content.RoleIT].name, "Infogérance du Ponant")
+	test.Type(f.rows[content.RoleIT].phone, "02 98 00 00 00")
+	s.onHome()
+	if s.current().name != pageCommune || !s.dialogOpen() {
+		t.Fatalf("left with unsaved contacts: page %v, dialog %v", s.current(), s.dialogOpen())
+	}
+	s.win.Canvas().Overlays().Top().Hide()
+	s.onExportSheet()
+	settle(s)
+	got, err := s.lib.user.LocalContacts(context.Background(), "29019")
+	if err != nil || len(got) != 1 || got[0].Phone != "02 98 00 00 00" {
+		t.Errorf("printing did not save the typed contact first: %v, %v", got, err)
+	}
+	if f.unsaved() {
+		t.Error("still unsaved after printing")
+	}
+}
