@@ -39,6 +39,9 @@ func TestArgumentsAndHelp(t *testing.T) {
 		{"-h on a command", []string{"sheet", "-h"}, 0, []string{"Usage : reperecyber sheet"}, nil},
 		{"--help on a command", []string{"import-contacts", "--help"}, 0, []string{"Usage : reperecyber import-contacts", "TOML"}, nil},
 		{"--help on show", []string{"show", "--help"}, 0, []string{"Usage : reperecyber show ID"}, nil},
+		{"unknown flag is named", []string{"sheet", "--comune", "29019"}, 2, nil, []string{"Option inconnue : « --comune »", "Usage"}},
+		{"flag without value is named", []string{"search", "--limit"}, 2, nil, []string{"L'option « --limit » attend une valeur"}},
+		{"unknown flag of the wizard", []string{"triage", "--json-tree"}, 2, nil, []string{"Option inconnue"}},
 		{"unknown command is escaped", []string{"\x1b[31mrouge"}, 2, nil, []string{`Commande inconnue : « \x1b[31mrouge »`}},
 		{"argument echoed escaped", []string{"commune", "\x1b]0;titre\x07"}, 2, nil, []string{`« \x1b]0;titre\x07 »`}},
 	}

@@ -26,6 +26,7 @@ func runFiche(ctx context.Context, env Env, args []string) int {
 		id, rest = args[0], args[1:]
 	}
 	if err := fs.Parse(rest); err != nil || id == "" || fs.NArg() > 0 {
+		sayFlagProblem(env, err)
 		fmt.Fprintln(env.Stderr, ficheUsage)
 		return ExitUsage
 	}

@@ -36,6 +36,7 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 	limit := fs.Int("limit", search.DefaultLimit, "")
 	kind := fs.String("kind", "", "")
 	if err := fs.Parse(args); err != nil || *limit < 1 {
+		sayFlagProblem(env, err)
 		fmt.Fprintln(env.Stderr, searchUsage)
 		return ExitUsage
 	}

@@ -27,7 +27,7 @@ type sheetArgs struct {
 	force                          bool
 }
 
-func parseSheetArgs(args []string) (sheetArgs, bool) {
+func parseSheetArgs(env Env, args []string) (sheetArgs, bool) {
 	var a sheetArgs
 	fs := flag.NewFlagSet("sheet", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -38,6 +38,7 @@ func parseSheetArgs(args []string) (sheetArgs, bool) {
 	fs.StringVar(&a.split, "split", "", "")
 	fs.BoolVar(&a.force, "force", false, "")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		sayFlagProblem(env, err)
 		return a, false
 	}
 	chosen := 0
@@ -51,7 +52,7 @@ func parseSheetArgs(args []string) (sheetArgs, bool) {
 }
 
 func runSheet(ctx context.Context, env Env, args []string) int {
-	a, ok := parseSheetArgs(args)
+	a, ok := parseSheetArgs(env, args)
 	if !ok {
 		fmt.Fprintln(env.Stderr, sheetUsage)
 		return ExitUsage

@@ -26,6 +26,7 @@ func runTriage(ctx context.Context, env Env, args []string) int {
 	commune := fs.String("commune", "", "")
 	deadEnds := fs.Bool("dead-ends", false, "")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *tree != *asJSON || *tree && *commune != "" || *deadEnds && (*tree || *commune != "") {
+		sayFlagProblem(env, err)
 		fmt.Fprintln(env.Stderr, triageUsage)
 		return ExitUsage
 	}

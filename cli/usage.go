@@ -56,9 +56,20 @@ func flagProblem(err error) string {
 	case errors.Is(err, flag.ErrHelp):
 		return ""
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		return "Option inconnue : « " + printable(strings.TrimPrefix(msg, "flag provided but not defined: ")) + " »."
+		return "Option inconnue : « --" + printable(strings.TrimLeft(strings.TrimPrefix(msg, "flag provided but not defined: "), "-")) + " »."
 	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return "L'option « " + printable(strings.TrimPrefix(msg, "flag needs an argument: ")) + " » attend une valeur."
+		return "L'option « --" + printable(strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-")) + " » attend une valeur."
 	}
 	return "Option invalide : " + printable(msg) + "."
+}
+
+// sayFlagProblem names, before the usage, the option that was wrong: an
+// unknown one, or one missing its value. A nil error says nothing.
+func sayFlagProblem(env Env, err error) {
+	if err == nil {
+		return
+	}
+	if msg := flagProblem(err); msg != "" {
+		fmt.Fprintln(env.Stderr, msg)
+	}
 }

@@ -43,7 +43,7 @@ func TestUserDataCommands(t *testing.T) {
 		{"list backups", other, []string{"restore", "--list"}, 0, "sauvegardes"},
 		{"restore the newest", other, []string{"restore"}, 0, "restaurées"},
 		{"the setting is back", other, []string{"config", "commune"}, 0, "29019"},
-		{"restore: unknown option named", other, []string{"restore", "--tout"}, 2, "Option inconnue : « -tout »"},
+		{"restore: unknown option named", other, []string{"restore", "--tout"}, 2, "Option inconnue : « --tout »"},
 	}
 	for _, s := range steps {
 		if s.args == nil { // damage the file, after a backup of it
