@@ -103,6 +103,20 @@ func incidentID(env Env, s string) (int64, bool) {
 	return id, true
 }
 
+// openIncident reads the incident number given first and opens the user
+// database, or says in French why not and gives the exit code.
+func openIncident(env Env, pos []string) (*store.User, int64, int, bool) {
+	id, ok := incidentID(env, pos[0])
+	if !ok {
+		return nil, 0, ExitUsage, false
+	}
+	u, ok := openUserData(env)
+	if !ok {
+		return nil, 0, ExitFailure, false
+	}
+	return u, id, ExitOK, true
+}
+
 // openUserData opens the user database, or says in French why not.
 func openUserData(env Env) (*store.User, bool) {
 	u, err := store.OpenUser(env.Core.Paths.User)
@@ -214,18 +228,14 @@ func runIncidentLog(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "Indiquez le numéro de l'incident puis le texte de l'entrée.\n%s\n", incidentUsage)
 		return ExitUsage
 	}
-	id, ok := incidentID(env, pos[0])
-	if !ok {
-		return ExitUsage
-	}
 	k, ok := journal.ParseKind(*kind)
 	if !ok {
 		fmt.Fprintf(env.Stderr, "Type d'entrée %q inconnu. Types possibles : constat, appel, decision, action.\n", *kind)
 		return ExitUsage
 	}
-	u, ok := openUserData(env)
+	u, id, code, ok := openIncident(env, pos)
 	if !ok {
-		return ExitFailure
+		return code
 	}
 	defer u.Close()
 	e, err := u.AddEntry(ctx, journal.Entry{IncidentID: id, Kind: k, Text: strings.Join(pos[1:], " "), Corrects: *corrects})
@@ -241,13 +251,9 @@ func runIncidentEvidence(ctx context.Context, env Env, args []string) int {
 	if !ok {
 		return code
 	}
-	id, ok := incidentID(env, pos[0])
+	u, id, code, ok := openIncident(env, pos)
 	if !ok {
-		return ExitUsage
-	}
-	u, ok := openUserData(env)
-	if !ok {
-		return ExitFailure
+		return code
 	}
 	defer u.Close()
 	ev, err := u.AddEvidence(ctx, id, pos[1])
@@ -366,13 +372,9 @@ func runIncidentShow(ctx context.Context, env Env, args []string) int {
 	if !ok {
 		return code
 	}
-	id, ok := incidentID(env, pos[0])
+	u, id, code, ok := openIncident(env, pos)
 	if !ok {
-		return ExitUsage
-	}
-	u, ok := openUserData(env)
-	if !ok {
-		return ExitFailure
+		return code
 	}
 	defer u.Close()
 	d, err := u.Dossier(ctx, id)
@@ -435,13 +437,9 @@ func runIncidentDossier(ctx context.Context, env Env, args []string) int {
 	if !ok {
 		return code
 	}
-	id, ok := incidentID(env, pos[0])
+	u, id, code, ok := openIncident(env, pos)
 	if !ok {
-		return ExitUsage
-	}
-	u, ok := openUserData(env)
-	if !ok {
-		return ExitFailure
+		return code
 	}
 	defer u.Close()
 	d, err := u.Dossier(ctx, id)
@@ -465,13 +463,9 @@ func runIncidentClose(ctx context.Context, env Env, args []string) int {
 	if !ok {
 		return code
 	}
-	id, ok := incidentID(env, pos[0])
+	u, id, code, ok := openIncident(env, pos)
 	if !ok {
-		return ExitUsage
-	}
-	u, ok := openUserData(env)
-	if !ok {
-		return ExitFailure
+		return code
 	}
 	defer u.Close()
 	if err := u.CloseIncident(ctx, id); err != nil {

@@ -18,21 +18,7 @@ import (
 
 // settleJournal waits for the screen's background work and runs what it
 // handed to the UI.
-func settleJournal(js *journalScreen) {
-	for {
-		js.bg.Wait()
-		uiQueue.Lock()
-		fns := uiQueue.fns
-		uiQueue.fns = nil
-		uiQueue.Unlock()
-		if len(fns) == 0 {
-			return
-		}
-		for _, f := range fns {
-			f()
-		}
-	}
-}
+func settleJournal(js *journalScreen) { drainUI(js.bg.Wait) }
 
 func newTestJournal(t *testing.T) (*journalScreen, *store.User, int64) {
 	t.Helper()

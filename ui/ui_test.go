@@ -50,8 +50,17 @@ func init() {
 // settle waits for background work and runs what it handed to the UI,
 // until nothing is left.
 func settle(s *shell) {
-	for {
+	drainUI(func() {
 		s.bg.Wait()
+		s.journal.bg.Wait()
+	})
+}
+
+// drainUI waits for background work, then runs what it handed to the
+// UI, until nothing is left.
+func drainUI(wait func()) {
+	for {
+		wait()
 		uiQueue.Lock()
 		fns := uiQueue.fns
 		uiQueue.fns = nil
