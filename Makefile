@@ -96,7 +96,8 @@ clean:
 # parsers and validators of what people type or import.
 FUZZTIME ?= 2m
 FUZZ_TARGETS := ./cli:FuzzParseContactsCSV ./cli:FuzzParseContactsTOML \
-	./content:FuzzValidPhone ./content:FuzzValidINSEE ./textfold:FuzzFold
+	./content:FuzzValidPhone ./content:FuzzValidINSEE ./textfold:FuzzFold \
+	./core:FuzzResolveCommune ./journal:FuzzParseTime ./pack:FuzzRead ./hours:FuzzParse ./export:FuzzContactSheet
 .PHONY: fuzz
 fuzz: setup
 	@for t in $(FUZZ_TARGETS); do \

@@ -274,3 +274,26 @@ func TestInstallPackRefusesWhatIsNotAPack(t *testing.T) {
 		}
 	}
 }
+
+// FuzzResolveCommune: whatever is typed, the resolver never panics, and
+// what it returns is consistent: a commune found is a real one, and it is
+// not listed among candidates too.
+func FuzzResolveCommune(f *testing.F) {
+	for _, q := range []string{"59350", "cp:01410", "insee:2A004", "code postal 29200", "bordaux", "Saint-Denis", "st malo", "mans", "", "  ", "2a", "%_", "\x00", "paris 8"} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		res := shared.ResolveCommune(q)
+		if res.Place != nil {
+			if _, ok := shared.Commune(res.Place.INSEE); !ok {
+				t.Fatalf("%q resolved to unknown commune %s", q, res.Place.INSEE)
+			}
+			if len(res.Candidates) > 0 {
+				t.Fatalf("%q both resolved and ambiguous", q)
+			}
+		}
+		if len(res.Candidates) > core.MaxCandidates {
+			t.Fatalf("%q: %d candidates", q, len(res.Candidates))
+		}
+	})
+}
