@@ -193,13 +193,38 @@ func (c *Core) LatestBackup() (store.Backup, bool) {
 // opens it. It is for the start, while nothing else uses the person's
 // data; keptAs is where the damaged file went.
 func (c *Core) RestoreBackup(b store.Backup) (keptAs string, err error) {
+	err = c.replaceUser(func() error {
+		keptAs, err = store.Restore(c.cfg.Paths.User, b.Path)
+		return err
+	})
+	return keptAs, err
+}
+
+// ImportUserData replaces the person's data by a file written by
+// ExportData (another computer's); what was there is kept aside.
+func (c *Core) ImportUserData(from string) (keptAs []string, err error) {
+	err = c.replaceUser(func() error {
+		keptAs, err = store.ImportData(c.cfg.Paths.User, from)
+		return err
+	})
+	return keptAs, err
+}
+
+// replaceUser closes the user database, lets replace change its files,
+// and opens it again, whatever happened. Callers must make sure nothing
+// else is using the person's data meanwhile (the window waits for its
+// background writes first).
+func (c *Core) replaceUser(replace func() error) error {
 	if c.user != nil {
-		return "", fmt.Errorf("restore %s: the user database is open and sound", b.Path)
+		if err := c.user.Close(); err != nil {
+			return err
+		}
+		c.user = nil
 	}
-	keptAs, err = store.Restore(c.cfg.Paths.User, b.Path)
-	if err != nil {
-		return "", err
-	}
+	err := replace()
 	c.user, c.userErr = store.OpenUser(c.cfg.Paths.User)
-	return keptAs, c.userErr
+	if err != nil {
+		return err
+	}
+	return c.userErr
 }

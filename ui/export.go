@@ -8,6 +8,7 @@ import (
 	"log"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -174,7 +175,7 @@ func (s *shell) onPDFWritten(path string, err error, batch bool, job pdfJob) {
 // open its folder, or save it elsewhere (a USB key).
 func (s *shell) showWritten(path string, batch bool, job pdfJob) {
 	var d dialog.Dialog
-	openFile := newButtonWithIcon("Ouvrir le PDF", theme.DocumentPrintIcon(), func() {
+	openFile := newButtonWithIcon(openLabel(path), theme.DocumentPrintIcon(), func() {
 		d.Hide()
 		s.openPath(path)
 	})
@@ -188,11 +189,15 @@ func (s *shell) showWritten(path string, batch bool, job pdfJob) {
 		s.saveAs(filepath.Base(path), batch, job)
 	})
 	closeBtn := newButton("Fermer", func() { d.Hide() })
+	buttons := container.NewHBox(openFile, openDir, other, closeBtn)
+	if job == nil { // not a PDF made here (a data file): nothing to make again elsewhere
+		buttons = container.NewHBox(openFile, openDir, closeBtn)
+	}
 	body := container.NewVBox(
-		paragraph("Le PDF est enregistré ici :\n"+path),
-		container.NewHBox(openFile, openDir, other, closeBtn),
+		paragraph("Le fichier est enregistré ici :\n"+path),
+		buttons,
 	)
-	d = dialog.NewCustomWithoutButtons("PDF enregistré", body, s.win)
+	d = dialog.NewCustomWithoutButtons("Fichier enregistré", body, s.win)
 	d.Show()
 	s.win.Canvas().Focus(openFile)
 }
@@ -234,4 +239,12 @@ func (s *shell) onExportBatch(name string, places func(context.Context) ([]conte
 		}
 		return export.ContactSheets(ctx, w, sheets, opt, progress)
 	})
+}
+
+// openLabel names the button that opens a written file.
+func openLabel(path string) string {
+	if strings.HasSuffix(path, ".pdf") {
+		return "Ouvrir le PDF"
+	}
+	return "Ouvrir le fichier"
 }

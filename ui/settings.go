@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,17 +18,19 @@ import (
 
 	"reperecyber/content"
 	"reperecyber/core"
+	"reperecyber/journal"
 	"reperecyber/pack"
 )
 
 // settingsScreen holds the text size, the theme, the history and the
 // « à propos » facts.
 type settingsScreen struct {
-	shell *shell
-	size  *widget.RadioGroup
-	mode  *widget.RadioGroup
-	about *widget.Label
-	obj   fyne.CanvasObject
+	shell   *shell
+	size    *widget.RadioGroup
+	mode    *widget.RadioGroup
+	about   *widget.Label
+	restore *button
+	obj     fyne.CanvasObject
 }
 
 func newSettingsScreen(s *shell) *settingsScreen {
@@ -42,11 +48,16 @@ func newSettingsScreen(s *shell) *settingsScreen {
 	st.mode.Horizontal = true
 	clear := newButton("Effacer l'historique", func() { s.favourites.onClear() })
 	update := newButtonWithIcon("Mettre à jour le contenu (fichier .rcpack)…", theme.DownloadIcon(), st.onUpdateContent)
+	saveData := newButtonWithIcon("Enregistrer mes données dans un fichier", theme.DocumentSaveIcon(), st.onExportData)
+	loadData := newButtonWithIcon("Reprendre mes données d'un fichier…", theme.FolderOpenIcon(), st.onImportData)
+	st.restore = newButtonWithIcon("Revenir à la dernière sauvegarde", theme.HistoryIcon(), st.onRestoreLatest)
 	st.obj = container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Réglages"),
 		subheading("Taille du texte"), st.size,
 		subheading("Apparence"), st.mode,
 		subheading("Historique"), note("La liste des fiches consultées reste sur cet ordinateur."), container.NewHBox(clear),
+		subheading("Mes données"), note("Favoris, contacts locaux, réglages et journaux d'incident. Une sauvegarde est faite chaque jour (les 7 dernières sont gardées). Pour changer d'ordinateur : enregistrez vos données dans un fichier, copiez-le, puis reprenez-le sur l'autre ordinateur."),
+		container.NewHBox(saveData, loadData, st.restore),
 		subheading("Contenu"), note("Sans internet : installez un paquet de contenu signé (fichier .rcpack, sur une clé USB par exemple). Il n'est accepté que s'il est intact, signé par l'équipe Repère Cyber et plus récent que le vôtre."), container.NewHBox(update),
 		widget.NewSeparator(), subheading("À propos"), st.about,
 	)))
@@ -136,4 +147,86 @@ func (st *settingsScreen) installPack(path string) {
 			}
 		})
 	})
+}
+
+// onExportData writes all the person's data into one file in the print
+// folder, to carry to another computer.
+func (st *settingsScreen) onExportData() {
+	s := st.shell
+	u, err := s.lib.core.User()
+	if err != nil {
+		s.say("Vos données ne peuvent pas être lues : rien à enregistrer.")
+		return
+	}
+	dir, err := s.lib.core.PrintDir(context.Background())
+	if err != nil {
+		log.Printf("print folder: %v", err)
+		s.say("Aucun dossier où écrire le fichier.")
+		return
+	}
+	path := filepath.Join(dir, "donnees-repere-cyber-"+time.Now().Format("2006-01-02")+".zip")
+	s.background(func() {
+		err := u.ExportData(context.Background(), path)
+		runOnMain(func() {
+			if err != nil {
+				log.Printf("export data %s: %v", path, err)
+				dialog.ShowInformation("Données non enregistrées", "Le fichier n'a pas pu être écrit. Vérifiez la place sur le disque ; vos données n'ont pas changé.", s.win)
+				return
+			}
+			s.showWritten(path, false, nil)
+		})
+	})
+}
+
+// onImportData replaces the person's data by a file from another computer.
+func (st *settingsScreen) onImportData() {
+	s := st.shell
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		dialog.ShowConfirm("Reprendre ces données ?", "Vos données actuelles seront remplacées par celles du fichier.\nElles sont gardées à côté, pas effacées.", func(ok bool) {
+			if ok {
+				st.replaceData(func() (string, error) {
+					kept, err := s.lib.core.ImportUserData(path)
+					return strings.Join(kept, ", "), err
+				})
+			}
+		}, s.win)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
+	d.Show()
+}
+
+// onRestoreLatest goes back to the newest daily backup.
+func (st *settingsScreen) onRestoreLatest() {
+	s := st.shell
+	b, ok := s.lib.core.LatestBackup()
+	if !ok {
+		s.say("Aucune sauvegarde pour l'instant : la première est faite au prochain lancement.")
+		return
+	}
+	dialog.ShowConfirm("Revenir à la sauvegarde ?", "Vos données reviendront à la sauvegarde du "+journal.DateTime(b.Time, time.Local)+".\nCelles d'aujourd'hui sont gardées à côté, pas effacées.", func(ok bool) {
+		if ok {
+			st.replaceData(func() (string, error) { return s.lib.core.RestoreBackup(b) })
+		}
+	}, s.win)
+}
+
+// replaceData waits for pending writes, replaces the person's data, and
+// reloads what the screens show of it.
+func (st *settingsScreen) replaceData(replace func() (string, error)) {
+	s := st.shell
+	s.bg.Wait()
+	kept, err := replace()
+	if err != nil {
+		log.Printf("replace user data: %v", err)
+		dialog.ShowInformation("Données non remplacées", "L'opération n'a pas abouti. Vos fichiers n'ont pas été effacés ; en ligne de commande : reperecyber restore --list", s.win)
+	}
+	s.reloadUserData()
+	if err == nil {
+		s.say("Données remplacées. Les précédentes sont gardées ici : " + kept)
+	}
 }

@@ -21,6 +21,7 @@ import (
 	"reperecyber/content"
 	"reperecyber/core"
 	"reperecyber/journal"
+	"reperecyber/search"
 	"reperecyber/store"
 	"reperecyber/triage"
 )
@@ -671,7 +672,16 @@ func (s *shell) onRestoreBackup(b store.Backup) {
 		dialog.ShowInformation("Restauration impossible", "La sauvegarde n'a pas pu être restaurée. Vos fichiers n'ont pas été effacés.\nEn ligne de commande : reperecyber restore --list", s.win)
 		return
 	}
+	s.reloadUserData()
+	s.say("Vos données sont restaurées. Le fichier endommagé est gardé ici : " + keptAs)
+}
+
+// reloadUserData reads the person's data again after it was replaced
+// (restored, imported) and shows it on every screen.
+func (s *shell) reloadUserData() {
+	lib := s.lib
 	lib.user, _ = lib.core.User()
+	lib.commune, lib.here = nil, search.Here{}
 	if err := lib.loadUser(context.Background()); err != nil {
 		log.Printf("reload user data: %v", err)
 	}
@@ -680,7 +690,6 @@ func (s *shell) onRestoreBackup(b store.Backup) {
 		sc.setLibrary(lib)
 	}
 	s.updateStatus()
-	s.say("Vos données sont restaurées. Le fichier endommagé est gardé ici : " + keptAs)
 }
 
 // parseSize reads « 1900x1000 ».

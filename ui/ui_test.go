@@ -945,3 +945,49 @@ func TestTypedContactsAreNotLostLeavingOrPrinting(t *testing.T) {
 		t.Error("still unsaved after printing")
 	}
 }
+
+// TestMyDataMovesAndComesBack: Réglages writes the person's data into one
+// file, which another computer takes back whole; the daily backup is one
+// action away.
+func TestMyDataMovesAndComesBack(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	s := newTestShell(t, t.TempDir())
+	ctx := context.Background()
+	if err := s.lib.core.SetMyCommune(ctx, "29019"); err != nil {
+		t.Fatal(err)
+	}
+	s.settings.onExportData()
+	settle(s)
+	files, _ := filepath.Glob(filepath.Join(home, "*", "*", "donnees-repere-cyber-*.zip"))
+	if len(files) != 1 {
+		files, _ = filepath.Glob(filepath.Join(home, "*", "donnees-repere-cyber-*.zip"))
+	}
+	if len(files) != 1 {
+		t.Fatalf("data file: %v", files)
+	}
+	other := newTestShell(t, t.TempDir()) // another computer
+	other.settings.replaceData(func() (string, error) {
+		kept, err := other.lib.core.ImportUserData(files[0])
+		return strings.Join(kept, ", "), err
+	})
+	if other.lib.commune == nil || other.lib.commune.Place.INSEE != "29019" {
+		t.Errorf("after taking the data back: commune %v", other.lib.commune)
+	}
+	u, _ := other.lib.core.User()
+	if _, err := u.BackupNow(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.lib.core.SetMyCommune(ctx, "33063"); err != nil {
+		t.Fatal(err)
+	}
+	b, ok := other.lib.core.LatestBackup()
+	if !ok {
+		t.Fatal("no backup")
+	}
+	other.settings.replaceData(func() (string, error) { return other.lib.core.RestoreBackup(b) })
+	if other.lib.commune == nil || other.lib.commune.Place.INSEE != "29019" {
+		t.Errorf("after restoring the backup: commune %v", other.lib.commune)
+	}
+}
