@@ -57,7 +57,7 @@ func newSettingsScreen(s *shell) *settingsScreen {
 		subheading("Apparence"), st.mode,
 		subheading("Historique"), note("La liste des fiches consultées reste sur cet ordinateur."), container.NewHBox(clear),
 		subheading("Mes données"), note("Favoris, contacts locaux, réglages et journaux d'incident. Une sauvegarde est faite chaque jour (les 7 dernières sont gardées). Pour changer d'ordinateur : enregistrez vos données dans un fichier, copiez-le, puis reprenez-le sur l'autre ordinateur."),
-		container.NewHBox(saveData, loadData, st.restore),
+		container.NewHBox(saveData), container.NewHBox(loadData), container.NewHBox(st.restore),
 		subheading("Contenu"), note("Sans internet : installez un paquet de contenu signé (fichier .rcpack, sur une clé USB par exemple). Il n'est accepté que s'il est intact, signé par l'équipe Repère Cyber et plus récent que le vôtre."), container.NewHBox(update),
 		widget.NewSeparator(), subheading("À propos"), st.about,
 	)))
