@@ -23,7 +23,7 @@ const incidentUsage = `Usage :
   reperecyber incident evidence ID FICHIER
   reperecyber incident list [--json]
   reperecyber incident show [--json] ID
-  reperecyber incident dossier ID -o FICHIER.pdf
+  reperecyber incident dossier ID -o FICHIER.pdf [--force]
   reperecyber incident close ID`
 
 type incidentCmd struct {
@@ -433,6 +433,7 @@ func writeDossier(w io.Writer, d journal.Dossier, now time.Time) {
 func runIncidentDossier(ctx context.Context, env Env, args []string) int {
 	fs := flags("dossier")
 	out := fs.String("o", "", "")
+	force := fs.Bool("force", false, "")
 	pos, code, ok := parse(env, fs, args, 1)
 	if !ok {
 		return code
@@ -449,6 +450,12 @@ func runIncidentDossier(ctx context.Context, env Env, args []string) int {
 	path := *out
 	if path == "" {
 		path = fmt.Sprintf("dossier-incident-%d.pdf", id)
+	}
+	// The same rule as every file a command writes: no link, folder or
+	// device, and a file that is not a PDF is replaced only with --force.
+	if err := checkTarget(env, path, pdfMagic, *force); err != nil {
+		fmt.Fprintln(env.Stderr, err)
+		return ExitUsage
 	}
 	opt := export.Options{Date: core.PrintDate(time.Now()), Producer: env.Info.Name + " " + env.Info.Version}
 	if err := export.WriteFileAtomic(path, func(w io.Writer) error { return export.Dossier(w, d, time.Local, opt) }); err != nil {

@@ -93,3 +93,21 @@ func TestIncidentListJSON(t *testing.T) {
 		t.Errorf("list --json: %v\n%s", err, stdout)
 	}
 }
+
+// TestIncidentDossierFollowsTheTargetRule: the dossier is written like
+// every file: it does not replace a file that is not a PDF without
+// --force.
+func TestIncidentDossierFollowsTheTargetRule(t *testing.T) {
+	_, stderr, code := run(t, "incident", "new", "--commune", "29019")
+	if code != 0 {
+		t.Fatalf("new: %d %s", code, stderr)
+	}
+	notPDF := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notPDF, []byte("mes notes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, _, code = run(t, "incident", "dossier", "1", "-o", notPDF)
+	if b, _ := os.ReadFile(notPDF); code == 0 || string(b) != "mes notes" {
+		t.Errorf("exit %d: a text file was replaced by the dossier", code)
+	}
+}
