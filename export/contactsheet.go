@@ -59,7 +59,7 @@ func contactSheets(ctx context.Context, w io.Writer, list []SheetData, opt Optio
 			progress(i+1, len(list))
 		}
 	}
-	return finish(doc.pdf, w)
+	return doc.finish(w)
 }
 
 // sheetError names the commune whose sheet failed.
@@ -98,6 +98,7 @@ func (doc *document) addPage(s Page) error {
 		return err
 	}
 	doc.pdf.AddPage()
+	doc.sizes.started(doc.pdf)
 	scale, err := doc.fitScale(s)
 	if err != nil {
 		return err
@@ -111,7 +112,7 @@ func (doc *document) addPage(s Page) error {
 }
 
 func (doc *document) page(s Page, scale float64, draw bool) *sheetPage {
-	return &sheetPage{p: &pen{pdf: doc.pdf, m: doc.m, draw: draw, scale: scale}, qr: doc.qr, s: s, opt: doc.opt}
+	return &sheetPage{p: &pen{pdf: doc.pdf, text: doc.text, m: doc.m, draw: draw, scale: scale}, qr: doc.qr, s: s, opt: doc.opt, joins: doc.joins}
 }
 
 // fitScale finds, by bisection over steps of scaleStep, the largest

@@ -24,7 +24,7 @@ const (
 // Times are shown in loc.
 func Dossier(w io.Writer, d journal.Dossier, loc *time.Location, opt Options) error {
 	inc := d.Incident
-	pdf := newDoc(opt, fmt.Sprintf("Dossier d'incident n° %d, %s", inc.ID, inc.Commune))
+	pdf, _ := newDoc(opt, fmt.Sprintf("Dossier d'incident n° %d, %s", inc.ID, inc.Commune))
 	pdf.SetAutoPageBreak(true, dossierBottom)
 	pdf.AliasNbPages("{nb}")
 	dw := &dossierWriter{pdf: pdf, loc: loc, d: d}

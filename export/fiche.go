@@ -161,6 +161,6 @@ func writePage(w io.Writer, pg Page, opt Options) error {
 			}
 			return err
 		}
-		return finish(doc.pdf, w)
+		return doc.finish(w)
 	})
 }

@@ -32,17 +32,26 @@ import (
 // shareFonts turns the shared path off when false (tests compare both).
 var shareFonts = true
 
-// addFonts adds the embedded regular and bold fonts to pdf.
-func addFonts(pdf *fpdf.Fpdf) {
+// addFonts adds the embedded regular and bold fonts to pdf. On the shared
+// path it returns the sets of characters drawn in each (regular, bold),
+// which fastText fills; otherwise nil, and text goes through fpdf's Text.
+func addFonts(pdf *fpdf.Fpdf) *runeSets {
 	if shareFonts {
-		if t := fontTemplate(); t.ok && t.copyInto(pdf) {
-			return
+		if t := fontTemplate(); t.ok {
+			if used, ok := t.copyInto(pdf); ok {
+				return used
+			}
 		}
 	}
 	f := fonts()
 	pdf.AddUTF8FontFromBytes(family, "", f.regular)
 	pdf.AddUTF8FontFromBytes(family, "B", f.bold)
+	return nil
 }
+
+// runeSets are a document's own usedRunes maps, regular then bold: the
+// characters its font subsets will hold.
+type runeSets [2]map[int]int
 
 // parsedFonts is the template document's font map, read-only once built.
 type parsedFonts struct {
@@ -88,21 +97,33 @@ func fontDefShape(def reflect.Type) bool {
 	return ok && reader.Type.Kind() == reflect.Pointer && reader.Type.Elem().Kind() == reflect.Struct
 }
 
-// copyInto gives pdf its own copy of the parsed fonts. It reports false,
-// having changed nothing, if pdf already has fonts.
-func (t parsedFonts) copyInto(pdf *fpdf.Fpdf) bool {
+// copyInto gives pdf its own copy of the parsed fonts and returns their
+// usedRunes maps. It reports false, having changed nothing, if pdf
+// already has fonts.
+func (t parsedFonts) copyInto(pdf *fpdf.Fpdf) (*runeSets, bool) {
 	dst, ok := fontMap(pdf)
 	if !ok || dst.Len() != 0 || pdf.Error() != nil {
-		return false
+		return nil, false
 	}
+	var used runeSets
 	iter := t.fonts.MapRange()
 	for iter.Next() {
-		dst.SetMapIndex(iter.Key(), copyFontDef(iter.Value()))
+		def, runes := copyFontDef(iter.Value())
+		dst.SetMapIndex(iter.Key(), def)
+		switch iter.Key().String() {
+		case family:
+			used[0] = runes
+		case family + "B":
+			used[1] = runes
+		}
 	}
-	return true
+	if used[0] == nil || used[1] == nil {
+		return nil, true // fonts copied; text through fpdf's Text
+	}
+	return &used, true
 }
 
-func copyFontDef(orig reflect.Value) reflect.Value {
+func copyFontDef(orig reflect.Value) (reflect.Value, map[int]int) {
 	def := reflect.New(orig.Type()).Elem()
 	def.Set(orig)
 	used := settable(def.FieldByName("usedRunes"))
@@ -115,7 +136,7 @@ func copyFontDef(orig reflect.Value) reflect.Value {
 	file.Set(shallowCopy(file))
 	reader := settable(file.Elem().FieldByName("fileReader"))
 	reader.Set(shallowCopy(reader))
-	return def
+	return def, runes
 }
 
 // shallowCopy returns a pointer to a new copy of what ptr points to.

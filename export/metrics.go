@@ -1,6 +1,7 @@
 package export
 
 import (
+	"io"
 	"strings"
 	"sync"
 
@@ -10,10 +11,21 @@ import (
 // document is one PDF being built, with what its pages share: the QR code
 // templates and the text metrics.
 type document struct {
-	pdf *fpdf.Fpdf
-	qr  *qrCodes
-	m   *metrics
-	opt Options
+	pdf  *fpdf.Fpdf
+	qr   *qrCodes
+	m    *metrics
+	opt  Options
+	text *fastText
+	// joins keeps joined strings across the pages (render.go).
+	joins joins
+	// sizes sizes fpdf's buffers (pagebuf.go).
+	sizes pageSizes
+}
+
+// finish writes the document to w.
+func (doc *document) finish(w io.Writer) error {
+	doc.sizes.finishing(doc.pdf, doc.pdf.PageCount())
+	return finish(doc.pdf, w)
 }
 
 // newCheckedDocument starts a document once its title and options are
@@ -27,8 +39,8 @@ func newCheckedDocument(opt Options, title string, pages int) (*document, error)
 
 // newDocument starts a document of pages pages.
 func newDocument(opt Options, title string, pages int) *document {
-	pdf := newDoc(opt, title)
-	return &document{pdf: pdf, qr: newQRCodes(pdf, pages > 1), m: &metrics{}, opt: opt}
+	pdf, used := newDoc(opt, title)
+	return &document{pdf: pdf, qr: newQRCodes(pdf, pages > 1), m: &metrics{}, opt: opt, text: newFastText(pdf, used), joins: joins{}}
 }
 
 // metrics measures text. Measures depend only on the embedded fonts, so they

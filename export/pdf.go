@@ -45,9 +45,10 @@ const (
 
 // newDoc starts an A4 document with the embedded fonts, no automatic page
 // breaks (every layout here places its own text) and deterministic output:
-// fixed dates and sorted catalog entries.
-func newDoc(opt Options, title string) *fpdf.Fpdf {
-	pdf := fpdf.New("P", "mm", "A4", "")
+// fixed dates and sorted catalog entries. used is what fastText needs of
+// the fonts, nil when they were not shared.
+func newDoc(opt Options, title string) (pdf *fpdf.Fpdf, used *runeSets) {
+	pdf = fpdf.New("P", "mm", "A4", "")
 	pdf.SetCatalogSort(true)
 	d := opt.date()
 	pdf.SetCreationDate(d)
@@ -59,8 +60,7 @@ func newDoc(opt Options, title string) *fpdf.Fpdf {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCompression(false) // finish compresses, with reused writers
 	pdf.SetMargins(margin, margin, margin)
-	addFonts(pdf)
-	return pdf
+	return pdf, addFonts(pdf)
 }
 
 type fontPair struct{ regular, bold []byte }

@@ -24,6 +24,7 @@ type span struct {
 // every font it is given.
 type pen struct {
 	pdf   *fpdf.Fpdf
+	text  *fastText // draws, when not nil; else pdf.Text
 	m     *metrics
 	draw  bool
 	scale float64
@@ -193,7 +194,11 @@ func (p *pen) drawLine(x, y, w float64, a align, line lineRuns) {
 	base := y + line.lh*0.78
 	for _, r := range line.runs {
 		p.use(r.f)
-		p.pdf.Text(x+r.dx, base, r.text)
+		if p.text != nil {
+			p.text.text(x+r.dx, base, r.text, r.f.bold, r.f.grey)
+		} else {
+			p.pdf.Text(x+r.dx, base, r.text)
+		}
 	}
 }
 

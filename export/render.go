@@ -41,11 +41,30 @@ const (
 
 // sheetPage draws or measures one contact sheet.
 type sheetPage struct {
-	p   *pen
-	qr  *qrCodes
-	s   Page
-	opt Options
-	err error
+	p     *pen
+	qr    *qrCodes
+	s     Page
+	opt   Options
+	err   error
+	joins joins
+}
+
+// joins keeps the strings a layout makes by joining two (« Nom : »,
+// « – détail »): a page is laid out several times to find its type size,
+// and a batch repeats them on every page. It is emptied when full.
+type joins map[[2]string]string
+
+func (j joins) cat(a, b string) string {
+	k := [2]string{a, b}
+	if s, ok := j[k]; ok {
+		return s
+	}
+	if len(j) >= 4096 {
+		clear(j)
+	}
+	s := a + b
+	j[k] = s
+	return s
 }
 
 // layout lays the sheet out from the top margin and returns the bottom y.
@@ -269,7 +288,7 @@ func (sp *sheetPage) serviceRow(x, y, w float64, r Row) float64 {
 		head = append(head, span{marker, fName})
 	}
 	if r.Detail != "" {
-		head = append(head, span{" – " + r.Detail, fDetail})
+		head = append(head, span{sp.joins.cat(" – ", r.Detail), fDetail})
 	}
 	y += p.para(x, y, w, alignLeft, head...)
 	if r.Blank {
@@ -371,7 +390,7 @@ func (sp *sheetPage) items(x, y, w float64, rows []Row, mark func(i int) span) f
 	for i, r := range rows {
 		spans := []span{{r.Text, fValue}}
 		if r.Name != "" {
-			spans = []span{{r.Name + " : ", fName}, {r.Text, fValue}}
+			spans = []span{{sp.joins.cat(r.Name, " : "), fName}, {r.Text, fValue}}
 		}
 		p.para(x, y-0.3, numW, alignLeft, mark(i))
 		y += p.para(x+numW, y, w-numW, alignLeft, spans...) + 0.7
