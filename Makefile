@@ -3,9 +3,12 @@
 # One set of build tags everywhere, so the Go build cache (Fyne's C code
 # and SQLite's amalgamation take minutes to compile cold) is reused:
 #   migrated_fynedo  the app is fyne.Do-correct (FyneApp.toml [Migrations])
+#   no_emoji         without Fyne's 4 MB emoji font, which the app never
+#                    shows and Fyne parsed again for every text style
+#                    (the release is built so too: scripts/dist.sh)
 # Tests add Fyne's `ci` tag: a headless driver, no display needed.
 
-TAGS      := migrated_fynedo
+TAGS      := migrated_fynedo,no_emoji
 TEST_TAGS := $(TAGS),ci
 BIN       := bin/reperecyber
 STATICCHECK         := bin/tools/staticcheck

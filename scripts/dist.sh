@@ -17,7 +17,7 @@ rm -rf dist && mkdir -p dist
 export GOFLAGS=-trimpath CGO_ENABLED=1
 
 echo "== Linux"
-go build -tags "$tags,migrated_fynedo" -ldflags "-s -w" -o dist/reperecyber-linux-amd64 .
+go build -tags "migrated_fynedo,$tags" -ldflags "-s -w" -o dist/reperecyber-linux-amd64 .
 # fyne package wraps this very binary (no rebuild) with a desktop file,
 # the icon and a Makefile offering « make user-install » (no admin rights),
 # all read from FyneApp.toml.

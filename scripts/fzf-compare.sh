@@ -29,7 +29,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-20}
 FZF=${FZF:-fzf}
 GO=${GO:-go}
-TEST_TAGS=migrated_fynedo,ci
+TEST_TAGS=migrated_fynedo,no_emoji,ci
 
 for tool in "$FZF" jq "$GO"; do
   command -v "$tool" >/dev/null || { echo "fzf-compare: $tool is needed" >&2; exit 1; }

@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
-tags=migrated_fynedo
+tags=migrated_fynedo,no_emoji # the Makefile's
 query=rançongiciel
 go build -tags "$tags" -o bin/reperecyber .
 go build -tags "$tags" -o bin/baseline ./tools/baseline

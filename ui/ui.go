@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -54,8 +55,12 @@ func Run(env Env) error {
 	if err := checkDisplay(); err != nil {
 		return err
 	}
-	a := newApp(env)
-	w := a.NewWindow(env.Info.Name)
+	pauseGC()
+	l := startLoading(context.Background(), env)
+	a, w, err := openWindow(env)
+	if err != nil {
+		return err
+	}
 	s := newShell(a, w, env)
 	w.SetContent(s.content())
 	w.SetMainMenu(s.mainMenu())
@@ -64,10 +69,27 @@ func Run(env Env) error {
 	w.SetCloseIntercept(s.onClose)
 	w.SetMaster()
 	s.focusSearch()
-	go s.load(context.Background())
+	go s.loaded(l)
 	w.ShowAndRun()
 	s.close()
 	return nil
+}
+
+// openWindow creates the app and its window. GLFW panics when the display
+// named by DISPLAY cannot be opened (a session ended, an X server
+// restarting): that comes back as ErrNoDisplay, with its French message,
+// instead of a stack trace.
+func openWindow(env Env) (a fyne.App, w fyne.Window, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrNoDisplay, r)
+		}
+	}()
+	a = newApp(env)
+	// The default settings' theme, before any widget exists; the person's
+	// own settings follow once the user database is read (applySettings).
+	a.Settings().SetTheme(newAppTheme("", ""))
+	return a, a.NewWindow(env.Info.Name), nil
 }
 
 // defaultSize fits a 1366×768 laptop with its taskbar and title bar
