@@ -2,16 +2,24 @@ package assets
 
 import (
 	_ "embed"
+	"unsafe"
 )
 
-// searchIndex is the prebuilt search index over the embedded content,
+// searchIndexData is the prebuilt search index over the embedded content,
 // triage outcomes and communes, written by tools/genindex (`make index`).
+// It is embedded as a string so that it sits in the executable's
+// read-only data: ReleaseLoaded may hand its pages back to the system,
+// which reads them again from the file, unchanged, when a search needs them.
 //
 //go:embed search.idx
-var searchIndex []byte
+var searchIndexData string
+
+// searchIndex views the index as bytes without copying it. Writing to it
+// would fault: the memory is read-only.
+var searchIndex = unsafe.Slice(unsafe.StringData(searchIndexData), len(searchIndexData))
 
 // SearchIndex returns the prebuilt search index, for search.Load. It is
-// shared: callers must not modify it.
+// read-only memory: callers must not modify it.
 func SearchIndex() []byte { return searchIndex }
 
 // SearchIndexInUse is the prebuilt index when the embedded content is the

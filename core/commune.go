@@ -1,6 +1,8 @@
 package core
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -45,6 +47,12 @@ func (r Resolution) Found() bool { return r.Place != nil }
 
 func (c *Core) indexPlaces() {
 	c.places = c.content.Atlas.Places()
+	// Each Place holds its Commune: the atlas's own copy of the 35,000
+	// communes (some 5 MB) is not kept twice. The core's atlas keeps the
+	// territories (régions, départements, EPCI) it is asked for.
+	a := *c.content.Atlas
+	a.Communes = nil
+	c.content.Atlas = &a
 	c.byINSEE = make(map[string]int, len(c.places))
 	c.byPostcode = make(map[string][]int, len(c.places))
 	c.byName = make(map[string][]int, len(c.places))
@@ -65,12 +73,15 @@ func (c *Core) indexPlaces() {
 }
 
 func (c *Core) sortLargestFirst(list []int) {
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := c.places[list[i]], c.places[list[j]]
+	if len(list) < 2 {
+		return
+	}
+	slices.SortStableFunc(list, func(i, j int) int {
+		a, b := &c.places[i], &c.places[j]
 		if a.Population != b.Population {
-			return a.Population > b.Population
+			return cmp.Compare(b.Population, a.Population)
 		}
-		return a.INSEE < b.INSEE
+		return strings.Compare(a.INSEE, b.INSEE)
 	})
 }
 

@@ -80,6 +80,9 @@ type Core struct {
 	tree    *triage.Tree // nil when the tree is invalid
 	treeErr error
 
+	// placed is closed once places and the maps below are set, for an
+	// index built while Open goes on.
+	placed     chan struct{}
 	places     []content.Place
 	byINSEE    map[string]int
 	byPostcode map[string][]int
@@ -114,13 +117,26 @@ func Open(ctx context.Context, cfg Config) (*Core, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load content: %w", err)
 	}
-	c := &Core{cfg: cfg, content: ct}
-	c.indexPlaces()
-	c.checkTree()
+	c := &Core{cfg: cfg, content: ct, placed: make(chan struct{})}
 	var indexed chan struct{}
-	if cfg.IndexEarly {
+	indexEarly := func() {
 		indexed = make(chan struct{})
-		go func() { c.Index(); close(indexed) }()
+		go func() {
+			c.Index()
+			assets.ReleaseLoaded()
+			close(indexed)
+		}()
+	}
+	// A prebuilt index needs nothing else: it loads beside the communes.
+	// One built from the content needs them (indexPlaces) first.
+	if cfg.IndexEarly && len(ct.Index) > 0 {
+		indexEarly()
+	}
+	c.indexPlaces()
+	close(c.placed)
+	c.checkTree()
+	if cfg.IndexEarly && indexed == nil {
+		indexEarly()
 	}
 	err = c.openReference(ctx)
 	if indexed != nil {
@@ -156,7 +172,7 @@ func (c *Core) openReference(ctx context.Context) error {
 	all, err := ref.Entries(ctx)
 	if err == nil {
 		c.info, err = ref.Info(ctx)
-		c.info.Communes = len(c.content.Atlas.Communes)
+		c.info.Communes = len(c.places)
 	}
 	if err != nil {
 		ref.Close()
@@ -209,6 +225,9 @@ func (c *Core) Index() *search.Index {
 				return
 			}
 			log.Printf("prebuilt search index: %v; building one", err)
+		}
+		if c.placed != nil {
+			<-c.placed // Open may have started loading before the communes were listed
 		}
 		b := c.content.Bundle
 		var extra []search.Doc

@@ -50,7 +50,7 @@ type Index struct {
 }
 
 type docInfo struct {
-	Doc
+	docHead
 	folded string   // folded title
 	core   string   // folded title without a leading article (« le mans » → « mans »)
 	names  []string // folded names
@@ -59,6 +59,23 @@ type docInfo struct {
 	// group (a card and an outcome, a commune and its former communes),
 	// a number common to them; -1 otherwise.
 	dup int32
+}
+
+// docHead is what searching reads of a Doc once its words are indexed:
+// names, codes, keywords, context and body live on as postings only, so
+// 36,000 documents do not each carry their empty slots (4 MB).
+type docHead struct {
+	ID, Title, Subtitle string
+	Kind                Kind
+	Rank                int
+	Regions             []string
+	Departements        []string
+	Alias               string
+}
+
+func headOf(d Doc) docHead {
+	return docHead{ID: d.ID, Title: d.Title, Subtitle: d.Subtitle, Kind: d.Kind, Rank: d.Rank,
+		Regions: d.Regions, Departements: d.Departements, Alias: d.Alias}
 }
 
 // posting is a document and the strongest field a term was found in,
@@ -84,7 +101,7 @@ func NewIndex(docs []Doc, rules Rules) *Index {
 	ix.aliases = b.aliases
 	for i, d := range docs {
 		di := &ix.docs[i]
-		di.Doc = d
+		di.docHead = headOf(d)
 		di.folded = textfold.Fold(d.Title)
 		di.core = withoutArticle(di.folded)
 		for _, n := range d.Names {

@@ -816,7 +816,7 @@ func (ix *Index) mapRanges(di *docInfo, rs []Range) []Range {
 		return nil
 	}
 	_, titleAt := textfold.Map(di.Title)
-	di = &docInfo{Doc: di.Doc, folded: di.folded}
+	di = &docInfo{docHead: di.docHead, folded: di.folded}
 	n := utf8.RuneCountInString(di.Title)
 	out := make([]Range, 0, len(rs))
 	for _, r := range rs {

@@ -1,0 +1,17 @@
+package assets
+
+import "os"
+
+// ReleaseLoaded gives back to the system the memory pages of the embedded
+// search index that loading it read (search.Load keeps its arrays and
+// strings in place). They stay part of the executable file: a search that
+// needs one again has it read back by the system, from its file cache.
+// Until then they are not counted in the application's memory: about
+// 11 MB of its resident set, measured under Xvfb after a query. It does
+// nothing where the system offers no such advice (see release_linux.go).
+func ReleaseLoaded() {
+	release(searchIndex)
+}
+
+// pageSize is the system's memory page: only whole pages can be released.
+var pageSize = os.Getpagesize()

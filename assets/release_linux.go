@@ -1,0 +1,24 @@
+package assets
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+// release advises the kernel that the whole pages inside b are not needed
+// for now (MADV_DONTNEED). b must be read-only data of the executable:
+// its pages are then read again from the file when next touched, so the
+// data never changes.
+func release(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	first := (start + uintptr(pageSize) - 1) &^ (uintptr(pageSize) - 1)
+	last := (start + uintptr(len(b))) &^ (uintptr(pageSize) - 1)
+	if last <= first {
+		return
+	}
+	pages := unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), first-start)), last-first)
+	_ = syscall.Madvise(pages, syscall.MADV_DONTNEED) // advice only: nothing to do if refused
+}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package assets
+
+func release([]byte) {}
