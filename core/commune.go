@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,23 +54,52 @@ func (c *Core) indexPlaces() {
 	a := *c.content.Atlas
 	a.Communes = nil
 	c.content.Atlas = &a
-	c.byINSEE = make(map[string]int, len(c.places))
-	c.byPostcode = make(map[string][]int, len(c.places))
-	c.byName = make(map[string][]int, len(c.places))
-	for i, p := range c.places {
-		c.byINSEE[p.INSEE] = i
-		for _, pc := range p.Postcodes {
-			c.byPostcode[pc] = append(c.byPostcode[pc], i)
+	// In INSEE order, a code is found by binary search: no map of 35,000
+	// entries to build at start. The dataset is written in that order; a
+	// pack that is not gets sorted.
+	byCode := func(a, b content.Place) int { return strings.Compare(a.INSEE, b.INSEE) }
+	if !slices.IsSortedFunc(c.places, byCode) {
+		slices.SortStableFunc(c.places, byCode)
+	}
+	c.lookups = &placeLookups{}
+}
+
+// at is the position of the commune with an INSEE code in places.
+func (c *Core) at(insee string) (int, bool) {
+	i, ok := slices.BinarySearchFunc(c.places, insee, func(p content.Place, code string) int { return strings.Compare(p.INSEE, code) })
+	return i, ok
+}
+
+// placeLookups find communes by postcode and by folded name. They are
+// built on first use (a few tens of milliseconds the window's start need
+// not wait for: Open starts them in the background), and shared by the
+// cores WithUser makes.
+type placeLookups struct {
+	once       sync.Once
+	byPostcode map[string][]int
+	byName     map[string][]int // folded name → communes
+}
+
+func (c *Core) lookup() *placeLookups {
+	l := c.lookups
+	l.once.Do(func() {
+		l.byPostcode = make(map[string][]int, len(c.places)/5)
+		l.byName = make(map[string][]int, len(c.places))
+		for i, p := range c.places {
+			for _, pc := range p.Postcodes {
+				l.byPostcode[pc] = append(l.byPostcode[pc], i)
+			}
+			f := textfold.Fold(p.Name)
+			l.byName[f] = append(l.byName[f], i)
 		}
-		f := textfold.Fold(p.Name)
-		c.byName[f] = append(c.byName[f], i)
-	}
-	for _, list := range c.byPostcode {
-		c.sortLargestFirst(list)
-	}
-	for _, list := range c.byName {
-		c.sortLargestFirst(list)
-	}
+		for _, list := range l.byPostcode {
+			c.sortLargestFirst(list)
+		}
+		for _, list := range l.byName {
+			c.sortLargestFirst(list)
+		}
+	})
+	return l
 }
 
 func (c *Core) sortLargestFirst(list []int) {
@@ -87,7 +117,7 @@ func (c *Core) sortLargestFirst(list []int) {
 
 // Commune returns the commune with an INSEE code.
 func (c *Core) Commune(insee string) (content.Place, bool) {
-	i, ok := c.byINSEE[strings.ToUpper(strings.TrimSpace(insee))]
+	i, ok := c.at(strings.ToUpper(strings.TrimSpace(insee)))
 	if !ok {
 		return content.Place{}, false
 	}
@@ -113,7 +143,7 @@ func (c *Core) ResolveCommune(query string) Resolution {
 	switch {
 	case forced == ReadINSEE:
 		res.Reading = ReadINSEE
-		if i, ok := c.byINSEE[code]; ok {
+		if i, ok := c.at(code); ok {
 			res.Place = c.ptr(i)
 		}
 		return res
@@ -152,9 +182,9 @@ func forcedReading(q string) (Reading, string) {
 // byCode reads a five-character code: the commune with that INSEE code
 // first (when inseeFirst), then the communes of that postcode.
 func (c *Core) byCode(res *Resolution, code string, inseeFirst bool) {
-	if i, ok := c.byINSEE[code]; ok && inseeFirst {
+	if i, ok := c.at(code); ok && inseeFirst {
 		res.Reading, res.Place = ReadINSEE, c.ptr(i)
-		for _, j := range c.byPostcode[code] {
+		for _, j := range c.lookup().byPostcode[code] {
 			if j != i {
 				res.Others = append(res.Others, c.places[j])
 			}
@@ -162,7 +192,7 @@ func (c *Core) byCode(res *Resolution, code string, inseeFirst bool) {
 		return
 	}
 	res.Reading = ReadPostcode
-	list := c.byPostcode[code]
+	list := c.lookup().byPostcode[code]
 	if len(list) == 1 {
 		res.Place = c.ptr(list[0])
 		return
@@ -171,7 +201,7 @@ func (c *Core) byCode(res *Resolution, code string, inseeFirst bool) {
 }
 
 func (c *Core) byNameQuery(res *Resolution, q string) {
-	if exact := c.byName[textfold.Fold(q)]; len(exact) == 1 {
+	if exact := c.lookup().byName[textfold.Fold(q)]; len(exact) == 1 {
 		res.Place = c.ptr(exact[0])
 		return
 	} else if len(exact) > 1 {
@@ -188,13 +218,13 @@ func (c *Core) byNameQuery(res *Resolution, q string) {
 	if len(best) > 1 {
 		best = wholeNames(best)
 	}
-	if len(best) == 1 && !weak(best[0]) {
-		res.Place = c.ptr(c.byINSEE[best[0].ID])
+	if i, ok := c.at(best[0].ID); ok && len(best) == 1 && !weak(best[0]) {
+		res.Place = c.ptr(i)
 		return
 	}
 	list := make([]int, 0, len(results))
 	for _, r := range results {
-		if i, ok := c.byINSEE[r.ID]; ok {
+		if i, ok := c.at(r.ID); ok {
 			list = append(list, i)
 		}
 	}

@@ -80,13 +80,11 @@ type Core struct {
 	tree    *triage.Tree // nil when the tree is invalid
 	treeErr error
 
-	// placed is closed once places and the maps below are set, for an
+	// placed is closed once places and lookups are set, for an
 	// index built while Open goes on.
-	placed     chan struct{}
-	places     []content.Place
-	byINSEE    map[string]int
-	byPostcode map[string][]int
-	byName     map[string][]int // folded name → communes
+	placed  chan struct{}
+	places  []content.Place
+	lookups *placeLookups
 
 	indexOnce sync.Once
 	index     *search.Index
@@ -146,6 +144,9 @@ func Open(ctx context.Context, cfg Config) (*Core, error) {
 		return nil, err
 	}
 	c.user, c.userErr = store.OpenUser(cfg.Paths.User)
+	if cfg.IndexEarly {
+		go c.lookup() // the window's commune picker is next
+	}
 	return c, nil
 }
 
@@ -193,7 +194,7 @@ func (c *Core) openReference(ctx context.Context) error {
 func (c *Core) WithUser(path string) *Core {
 	c.Index()
 	out := &Core{cfg: c.cfg, content: c.content, tree: c.tree, treeErr: c.treeErr,
-		places: c.places, byINSEE: c.byINSEE, byPostcode: c.byPostcode, byName: c.byName,
+		places: c.places, lookups: c.lookups,
 		index: c.index, ref: c.ref, entries: c.entries, info: c.info, shared: true}
 	out.indexOnce.Do(func() {})
 	out.cfg.Paths.User = path
