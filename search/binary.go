@@ -8,51 +8,94 @@ import (
 	"unsafe"
 )
 
-// The prebuilt index: Build takes some 150 ms over 35,000 communes, more
-// than the rest of a `reperecyber search` run, so the index is built once
-// when the data changes (tools/genindex, `make index`) and embedded
-// (assets.SearchIndex). Load turns it back into an Index in a few
-// milliseconds: strings point into the embedded bytes, lists are sliced
-// out of a few large arrays, nothing is parsed or sorted again.
+// The encoded index is the only form an Index has in memory: Build
+// gathers a draft, encodes it and loads the bytes; the prebuilt index
+// (tools/genindex, `make index`, assets.SearchIndex) is the same bytes,
+// written once when the data changes. Loading parses nothing: documents,
+// terms, postings and bigrams are fixed-size records viewed in place, and
+// strings are slices of the string table that ends the file. Over the
+// embedded index the program holds no copy of it on its heap (some
+// 14 MB in the previous form), and the system keeps in memory only the
+// pages searches read, reading others back from the executable on need.
 //
-// Layout, little-endian: magic, version, then sections of uint32 values;
-// a string is its offset and length in the string table that ends the
-// file. The format is private to this package: any change to it or to
-// the index bumps indexVersion, and the freshness test rebuilds the file.
+// Layout, little-endian, every section 4-byte aligned: magic, version,
+// then sections of uint32 values; a string is its offset and length in
+// the string table, a list of strings a range of the lists section. The
+// format is private to this package: any change to it or to the index
+// bumps indexVersion, and the freshness test rebuilds the file.
 
 const (
 	indexMagic   = "RCIX"
-	indexVersion = 1
+	indexVersion = 2
 )
 
 // ErrStaleIndex is returned by Load for bytes written by another version
 // of the index: rebuild them with `make index`.
 var ErrStaleIndex = errors.New("search index written by another version")
 
+// sref is a string of the table: its offset and length.
+type sref struct{ off, n uint32 }
+
+// lref is a list of strings: a range of Index.lists.
+type lref struct{ start, n uint32 }
+
+// docRec is a document as searching reads it. Its fields are all 32-bit
+// so that the records can be viewed in the encoded bytes as they are.
+type docRec struct {
+	id, title, subtitle, folded, core, alias sref
+	names, codes, regions, departements      lref
+	rank                                     int32
+	// dup is, for documents that share their ID with another of the same
+	// group (a card and an outcome, a commune and its former communes),
+	// a number common to them; -1 otherwise.
+	dup  int32
+	kind uint32 // in Index.kinds
+}
+
 type encoder struct {
 	out   []byte
 	strs  []byte
 	strAt map[string]uint32
+	lists []sref
 }
 
 func (e *encoder) u32(v uint32) { e.out = binary.LittleEndian.AppendUint32(e.out, v) }
-func (e *encoder) i32(v int32)  { e.u32(uint32(v)) }
 
-func (e *encoder) str(s string) {
+func (e *encoder) ref(s string) sref {
 	off, ok := e.strAt[s]
 	if !ok {
 		off = uint32(len(e.strs))
 		e.strs = append(e.strs, s...)
 		e.strAt[s] = off
 	}
-	e.u32(off)
-	e.u32(uint32(len(s)))
+	return sref{off, uint32(len(s))}
+}
+
+func (e *encoder) str(s string) {
+	r := e.ref(s)
+	e.u32(r.off)
+	e.u32(r.n)
 }
 
 func (e *encoder) strList(l []string) {
 	e.u32(uint32(len(l)))
 	for _, s := range l {
 		e.str(s)
+	}
+}
+
+func (e *encoder) list(l []string) lref {
+	r := lref{uint32(len(e.lists)), uint32(len(l))}
+	for _, s := range l {
+		e.lists = append(e.lists, e.ref(s))
+	}
+	return r
+}
+
+func (e *encoder) int32s(l []int32) {
+	e.u32(uint32(len(l)))
+	for _, v := range l {
+		e.u32(uint32(v))
 	}
 }
 
@@ -70,79 +113,107 @@ func (e *encoder) bools(b []bool) {
 	}
 }
 
-// MarshalBinary writes the index in the form Load reads.
-func (ix *Index) MarshalBinary() ([]byte, error) {
+// encode writes a draft in the form Load reads.
+func (dr *draft) encode() []byte {
 	e := &encoder{strAt: map[string]uint32{}}
 	e.out = append(e.out, indexMagic...)
 	e.u32(indexVersion)
-	e.u32(uint32(len(ix.docs)))
-	for i := range ix.docs {
-		d := &ix.docs[i]
-		for _, s := range [...]string{d.ID, string(d.Kind), d.Title, d.Subtitle, d.folded, d.core, d.Alias} {
-			e.str(s)
+	var kinds []string
+	recs := make([]docRec, len(dr.docs))
+	for i := range dr.docs {
+		d := &dr.docs[i]
+		k := slices.Index(kinds, string(d.Kind))
+		if k < 0 {
+			k = len(kinds)
+			kinds = append(kinds, string(d.Kind))
 		}
-		e.i32(int32(d.Rank))
-		e.i32(d.dup)
-		for _, l := range [...][]string{d.names, d.codes, d.Regions, d.Departements} {
-			e.strList(l)
+		recs[i] = docRec{
+			id: e.ref(d.ID), title: e.ref(d.Title), subtitle: e.ref(d.Subtitle),
+			folded: e.ref(d.folded), core: e.ref(d.core), alias: e.ref(d.Alias),
+			names: e.list(d.names), codes: e.list(d.codes), regions: e.list(d.Regions), departements: e.list(d.Departements),
+			rank: int32(d.Rank), dup: d.dup, kind: uint32(k),
 		}
 	}
-	e.strList(ix.terms)
+	e.strList(kinds)
+	e.u32(uint32(len(recs)))
+	for _, r := range recs {
+		for _, s := range [...]sref{r.id, r.title, r.subtitle, r.folded, r.core, r.alias} {
+			e.u32(s.off)
+			e.u32(s.n)
+		}
+		for _, l := range [...]lref{r.names, r.codes, r.regions, r.departements} {
+			e.u32(l.start)
+			e.u32(l.n)
+		}
+		e.u32(uint32(r.rank))
+		e.u32(uint32(r.dup))
+		e.u32(r.kind)
+	}
+	e.u32(uint32(len(e.lists)))
+	for _, s := range e.lists {
+		e.u32(s.off)
+		e.u32(s.n)
+	}
+	e.strList(dr.terms)
 	total := 0
-	for _, p := range ix.post {
+	for _, p := range dr.post {
 		total += len(p)
 	}
 	e.u32(uint32(total))
-	for _, p := range ix.post {
-		e.u32(uint32(len(p)))
+	at := 0
+	for _, p := range dr.post {
+		e.u32(uint32(at))
+		at += len(p)
 	}
-	for _, p := range ix.post {
+	e.u32(uint32(at))
+	for _, p := range dr.post {
 		for _, q := range p {
 			e.u32(uint32(q))
 		}
 	}
-	keys := make([]uint32, 0, len(ix.grams))
-	for k := range ix.grams {
+	keys := make([]uint32, 0, len(dr.grams))
+	for k := range dr.grams {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	e.u32(uint32(len(keys)))
-	grams := 0
 	for _, k := range keys {
 		e.u32(k)
-		e.u32(uint32(len(ix.grams[k])))
-		grams += len(ix.grams[k])
 	}
-	e.u32(uint32(grams))
+	at = 0
 	for _, k := range keys {
-		for _, t := range ix.grams[k] {
-			e.i32(t)
+		e.u32(uint32(at))
+		at += len(dr.grams[k])
+	}
+	e.u32(uint32(at))
+	for _, k := range keys {
+		for _, t := range dr.grams[k] {
+			e.u32(uint32(t))
 		}
 	}
-	e.strList(sortedKeys(ix.stopwords))
-	regions := sortedKeys(ix.regions)
+	e.strList(sortedKeys(dr.stopwords))
+	regions := sortedKeys(dr.regions)
 	e.strList(regions)
 	for _, r := range regions {
-		e.str(ix.regions[r])
+		e.str(dr.regions[r])
 	}
-	e.u32(uint32(len(ix.aliases)))
-	for _, a := range ix.aliases {
+	e.u32(uint32(len(dr.aliases)))
+	for _, a := range dr.aliases {
 		e.str(a.short)
 		e.str(a.long)
 	}
-	for _, l := range [...][]int32{ix.contentDocs, ix.namesSorted} {
-		e.u32(uint32(len(l)))
-		for _, v := range l {
-			e.i32(v)
-		}
-	}
-	e.bools(ix.strongTerm)
-	e.bools(ix.titleTerm)
-	e.bools([]bool{ix.hasDups})
+	e.int32s(dr.contentDocs)
+	e.int32s(dr.namesSorted)
+	e.bools(dr.strongTerm)
+	e.bools(dr.titleTerm)
+	e.bools([]bool{dr.hasDups})
 	e.out = append(e.out, e.strs...)
 	e.u32(uint32(len(e.strs)))
-	return e.out, nil
+	return e.out
 }
+
+// MarshalBinary returns the index in the form Load reads.
+func (ix *Index) MarshalBinary() ([]byte, error) { return slices.Clone(ix.raw), nil }
 
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
@@ -158,7 +229,7 @@ func sortedKeys[V any](m map[string]V) []string {
 type decoder struct {
 	data []byte
 	at   int
-	strs []byte
+	strs string
 	err  error
 }
 
@@ -181,50 +252,48 @@ func (d *decoder) count(size int) int {
 	return n
 }
 
-// str returns a string sharing the index's bytes: they are embedded in
-// the program and never change.
+// str returns a string sharing the index's bytes, which never change.
 func (d *decoder) str() string {
-	off, n := int(d.u32()), int(d.u32())
-	if off+n > len(d.strs) || off < 0 || n < 0 {
+	off, n := uint64(d.u32()), uint64(d.u32())
+	if off+n > uint64(len(d.strs)) {
 		d.err = errors.New("bad string")
 		return ""
 	}
-	if n == 0 {
-		return ""
-	}
-	return unsafe.String(&d.strs[off], n)
+	return d.strs[off : off+n]
 }
 
-// strList slices a list out of pool, which has room for it.
-func (d *decoder) strList(pool *[]string) []string {
-	n := d.count(8)
-	if n == 0 {
-		return nil
+// strList reads a list of strings into a new slice: only for the few
+// short lists (kinds, stopwords, territory names).
+func (d *decoder) strList() []string {
+	out := make([]string, d.count(8))
+	for i := range out {
+		out[i] = d.str()
 	}
-	start := len(*pool)
-	for range n {
-		*pool = append(*pool, d.str())
-	}
-	return (*pool)[start:len(*pool):len(*pool)]
+	return out
 }
 
-// words returns the next n 32-bit values as a slice of T. On a
-// little-endian machine with the bytes aligned it is the bytes
-// themselves, not a copy: most of the index is its postings.
-func words[T ~uint32 | ~int32](d *decoder, n int) []T {
-	if n == 0 || d.err != nil || d.at+4*n > len(d.data) {
+// view returns the next n records of T, a struct of 32-bit fields only.
+// On a little-endian machine with the bytes aligned it is the bytes
+// themselves, not a copy: that is most of the index.
+func view[T any](d *decoder, n int) []T {
+	size := int(unsafe.Sizeof(*new(T)))
+	if n == 0 || d.err != nil {
 		return nil
 	}
-	b := d.data[d.at : d.at+4*n]
-	d.at += 4 * n
+	if n > (len(d.data)-d.at)/size {
+		d.err = errors.New("truncated")
+		return nil
+	}
+	b := d.data[d.at : d.at+n*size]
+	d.at += n * size
 	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%4 == 0 {
 		return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n)
 	}
-	out := make([]T, n)
-	for i := range out {
-		out[i] = T(binary.LittleEndian.Uint32(b[4*i:]))
+	buf := make([]uint32, len(b)/4)
+	for i := range buf {
+		buf[i] = binary.LittleEndian.Uint32(b[4*i:])
 	}
-	return out
+	return unsafe.Slice((*T)(unsafe.Pointer(&buf[0])), n)
 }
 
 var littleEndian = func() bool {
@@ -232,26 +301,43 @@ var littleEndian = func() bool {
 	return *(*byte)(unsafe.Pointer(&x)) == 1
 }()
 
+// bools views the next list of flags, each byte 0 or 1, in place.
 func (d *decoder) bools() []bool {
 	n := d.count(1)
-	out := make([]bool, n)
-	for i := range out {
-		out[i] = d.data[d.at+i] != 0
+	if n == 0 || d.err != nil {
+		return nil
+	}
+	b := d.data[d.at : d.at+n]
+	for _, v := range b {
+		if v > 1 {
+			d.err = errors.New("bad flag")
+			return nil
+		}
 	}
 	d.at += (n + 3) &^ 3
-	return out
+	return unsafe.Slice((*bool)(unsafe.Pointer(&b[0])), n)
 }
 
-func (d *decoder) int32s() []int32 {
-	out := make([]int32, d.count(4))
-	for i := range out {
-		out[i] = int32(d.u32())
+// offsets reads n+1 increasing offsets ending at total.
+func (d *decoder) offsets(n int) []uint32 {
+	out := view[uint32](d, n+1)
+	if d.err != nil {
+		return nil
+	}
+	for i := 1; i < len(out); i++ {
+		if out[i] < out[i-1] {
+			d.err = errors.New("bad offsets")
+			return nil
+		}
+	}
+	if out[0] != 0 {
+		d.err = errors.New("bad offsets")
 	}
 	return out
 }
 
-// Load reads an index written by MarshalBinary. The index keeps
-// referring to data, which must not change.
+// Load reads an index written by encode. The index keeps referring to
+// data, which must not change.
 func Load(data []byte) (ix *Index, err error) {
 	if len(data) < 12 || string(data[:4]) != indexMagic {
 		return nil, errors.New("load search index: not an index")
@@ -263,70 +349,44 @@ func Load(data []byte) (ix *Index, err error) {
 	if n > len(data)-12 {
 		return nil, errors.New("load search index: bad string table")
 	}
-	d := &decoder{data: data[:len(data)-4-n], at: 8, strs: data[len(data)-4-n : len(data)-4]}
-	ix = &Index{}
-	ix.docs = make([]docInfo, d.count(8))
-	pool := make([]string, 0, 4*len(ix.docs))
-	for i := range ix.docs {
-		di := &ix.docs[i]
-		di.ID, di.Kind, di.Title, di.Subtitle = d.str(), Kind(d.str()), d.str(), d.str()
-		di.folded, di.core, di.Alias = d.str(), d.str(), d.str()
-		di.Rank, di.dup = int(int32(d.u32())), int32(d.u32())
-		di.names, di.codes = d.strList(&pool), d.strList(&pool)
-		di.Regions, di.Departements = d.strList(&pool), d.strList(&pool)
+	table := data[len(data)-4-n : len(data)-4]
+	d := &decoder{data: data[:len(data)-4-n], at: 8}
+	if n > 0 {
+		d.strs = unsafe.String(&table[0], n)
 	}
-	ix.terms = make([]string, d.count(8))
-	for i := range ix.terms {
-		ix.terms[i] = d.str()
+	ix = &Index{raw: data, strs: d.strs}
+	for _, k := range d.strList() {
+		ix.kinds = append(ix.kinds, Kind(k))
 	}
+	ix.docs = view[docRec](d, d.count(int(unsafe.Sizeof(docRec{}))))
+	ix.lists = view[sref](d, d.count(8))
+	ix.terms = view[sref](d, d.count(8))
 	total := d.count(4)
-	lens := make([]int, len(ix.terms))
-	sum := 0
-	for i := range lens {
-		lens[i] = d.count(4)
-		sum += lens[i]
-	}
-	if sum != total {
+	ix.postOff = d.offsets(len(ix.terms))
+	if d.err == nil && int(ix.postOff[len(ix.terms)]) != total {
 		d.err = errors.New("bad postings")
 	}
-	all := words[posting](d, total)
-	ix.post = make([][]posting, len(ix.terms))
-	for i, n := range lens {
-		if d.err == nil {
-			ix.post[i], all = all[:n:n], all[n:]
-		}
+	ix.postings = view[posting](d, total)
+	nk := d.count(4)
+	ix.gramKeys = view[uint32](d, nk)
+	ix.gramOff = d.offsets(nk)
+	if d.err == nil {
+		ix.gramTerms = view[int32](d, int(ix.gramOff[nk]))
 	}
-	nk := d.count(8)
-	keys, glens := make([]uint32, nk), make([]int, nk)
-	sum = 0
-	for i := range keys {
-		keys[i], glens[i] = d.u32(), d.count(4)
-		sum += glens[i]
-	}
-	if d.count(4) != sum {
-		d.err = errors.New("bad grams")
-	}
-	ids := words[int32](d, sum)
-	ix.grams = make(map[uint32][]int32, nk)
-	for i, k := range keys {
-		if d.err == nil {
-			ix.grams[k], ids = ids[:glens[i]:glens[i]], ids[glens[i]:]
-		}
-	}
-	var small []string
 	ix.stopwords = map[string]bool{}
-	for _, w := range d.strList(&small) {
+	for _, w := range d.strList() {
 		ix.stopwords[w] = true
 	}
 	ix.regions = map[string]string{}
-	for _, r := range d.strList(&small) {
+	for _, r := range d.strList() {
 		ix.regions[r] = d.str()
 	}
 	ix.aliases = make([]alias, d.count(16))
 	for i := range ix.aliases {
 		ix.aliases[i] = alias{d.str(), d.str()}
 	}
-	ix.contentDocs, ix.namesSorted = d.int32s(), d.int32s()
+	ix.contentDocs = view[int32](d, d.count(4))
+	ix.namesSorted = view[int32](d, d.count(4))
 	ix.strongTerm, ix.titleTerm = d.bools(), d.bools()
 	ix.hasDups = slices.Contains(d.bools(), true)
 	if d.err != nil {
@@ -343,18 +403,42 @@ func Load(data []byte) (ix *Index, err error) {
 // so that a damaged file fails to load instead of failing a search.
 func (ix *Index) check() error {
 	nd, nt := int32(len(ix.docs)), int32(len(ix.terms))
-	for _, p := range ix.post {
-		for _, q := range p {
-			if q.doc() >= nd || int(q.field()) >= len(fieldWeight) {
-				return errors.New("bad posting")
-			}
+	okStr := func(r sref) bool { return uint64(r.off)+uint64(r.n) <= uint64(len(ix.strs)) }
+	okList := func(l lref) bool { return uint64(l.start)+uint64(l.n) <= uint64(len(ix.lists)) }
+	for _, r := range ix.lists {
+		if !okStr(r) {
+			return errors.New("bad string")
 		}
 	}
-	for _, ids := range ix.grams {
-		for _, t := range ids {
-			if t < 0 || t >= nt {
-				return errors.New("bad gram")
+	for _, r := range ix.terms {
+		if !okStr(r) {
+			return errors.New("bad term")
+		}
+	}
+	for i := range ix.docs {
+		r := &ix.docs[i]
+		for _, s := range [...]sref{r.id, r.title, r.subtitle, r.folded, r.core, r.alias} {
+			if !okStr(s) {
+				return errors.New("bad document string")
 			}
+		}
+		for _, l := range [...]lref{r.names, r.codes, r.regions, r.departements} {
+			if !okList(l) {
+				return errors.New("bad document list")
+			}
+		}
+		if int(r.kind) >= len(ix.kinds) {
+			return errors.New("bad document kind")
+		}
+	}
+	for _, q := range ix.postings {
+		if q.doc() >= nd || int(q.field()) >= len(fieldWeight) {
+			return errors.New("bad posting")
+		}
+	}
+	for _, t := range ix.gramTerms {
+		if t < 0 || t >= nt {
+			return errors.New("bad gram")
 		}
 	}
 	for _, l := range [][]int32{ix.contentDocs, ix.namesSorted} {
@@ -368,4 +452,75 @@ func (ix *Index) check() error {
 		return errors.New("bad term flags")
 	}
 	return nil
+}
+
+// The accessors below read the records; check has put every reference
+// in range.
+
+func (ix *Index) str(r sref) string { return ix.strs[r.off : r.off+r.n] }
+
+func (ix *Index) list(l lref) []sref { return ix.lists[l.start : l.start+l.n] }
+
+// has reports whether a list holds s.
+func (ix *Index) has(l lref, s string) bool {
+	for _, r := range ix.list(l) {
+		if ix.str(r) == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (ix *Index) kind(d int32) Kind     { return ix.kinds[ix.docs[d].kind] }
+func (ix *Index) folded(d int32) string { return ix.str(ix.docs[d].folded) }
+func (ix *Index) id(d int32) string     { return ix.str(ix.docs[d].id) }
+func (ix *Index) term(t int) string     { return ix.str(ix.terms[t]) }
+
+// postingsOf are the documents holding a term.
+func (ix *Index) postingsOf(t int32) []posting {
+	return ix.postings[ix.postOff[t]:ix.postOff[t+1]]
+}
+
+// findTerm is the position of the first term not before w.
+func (ix *Index) findTerm(w string) int {
+	lo, hi := 0, len(ix.terms)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ix.term(m) < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// termID is the position of the term w, if indexed.
+func (ix *Index) termID(w string) (int, bool) {
+	i := ix.findTerm(w)
+	return i, i < len(ix.terms) && ix.term(i) == w
+}
+
+// gramTermsOf are the terms holding a bigram key.
+func (ix *Index) gramTermsOf(g uint32) []int32 {
+	i, ok := slices.BinarySearch(ix.gramKeys, g)
+	if !ok {
+		return nil
+	}
+	return ix.gramTerms[ix.gramOff[i]:ix.gramOff[i+1]]
+}
+
+// firstName is the position in namesSorted of the first commune whose
+// folded name is not before s.
+func (ix *Index) firstName(s string) int {
+	lo, hi := 0, len(ix.namesSorted)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ix.folded(ix.namesSorted[m]) < s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }

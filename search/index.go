@@ -23,16 +23,25 @@ type Rules struct {
 	Regions map[string]string
 }
 
-// Index is an in-memory inverted index over folded words. It is built once
-// and then only read, so any number of goroutines may search it at once.
+// Index is an inverted index over folded words, in its encoded form (see
+// binary.go). It is built once and then only read, so any number of
+// goroutines may search it at once.
 type Index struct {
-	docs  []docInfo
-	terms []string // sorted, for prefix ranges
-	post  [][]posting
-	// grams maps each two-letter piece (with ^ and $ marking the ends)
-	// and word length to the terms holding it, to find typo candidates
-	// without a full scan.
-	grams     map[uint32][]int32
+	raw   []byte
+	strs  string // the string table
+	kinds []Kind
+	docs  []docRec
+	lists []sref // the documents' lists of strings
+	terms []sref // sorted, for prefix ranges
+	// postOff[t]:postOff[t+1] are the postings of term t.
+	postOff  []uint32
+	postings []posting
+	// The bigram index: gramKeys (sorted) are the two-letter pieces (with
+	// ^ and $ marking the ends) and word lengths; gramOff ranges the terms
+	// holding each, to find typo candidates without a full scan.
+	gramKeys  []uint32
+	gramOff   []uint32
+	gramTerms []int32
 	stopwords map[string]bool
 	aliases   []alias
 	// byName lists content docs, then communes sorted by folded name, for
@@ -49,21 +58,34 @@ type Index struct {
 	scratch   sync.Pool
 }
 
+// draft is an index being built, in plain Go values; encode turns it into
+// the bytes an Index reads.
+type draft struct {
+	docs        []docInfo
+	terms       []string
+	post        [][]posting
+	grams       map[uint32][]int32
+	stopwords   map[string]bool
+	aliases     []alias
+	contentDocs []int32
+	namesSorted []int32
+	strongTerm  []bool
+	titleTerm   []bool
+	regions     map[string]string
+	hasDups     bool
+}
+
 type docInfo struct {
 	docHead
 	folded string   // folded title
 	core   string   // folded title without a leading article (« le mans » → « mans »)
 	names  []string // folded names
 	codes  []string // folded codes (« 2A004 » → « 2a004 »)
-	// dup is, for documents that share their ID with another of the same
-	// group (a card and an outcome, a commune and its former communes),
-	// a number common to them; -1 otherwise.
-	dup int32
+	dup    int32    // see docRec
 }
 
 // docHead is what searching reads of a Doc once its words are indexed:
-// names, codes, keywords, context and body live on as postings only, so
-// 36,000 documents do not each carry their empty slots (4 MB).
+// names, codes, keywords, context and body live on as postings only.
 type docHead struct {
 	ID, Title, Subtitle string
 	Kind                Kind
@@ -79,8 +101,8 @@ func headOf(d Doc) docHead {
 }
 
 // posting is a document and the strongest field a term was found in,
-// packed in 32 bits (document << 3 | field): half the memory of a struct,
-// and the prebuilt index can use its bytes as they are.
+// packed in 32 bits (document << 3 | field): the encoded index holds
+// them as they are.
 type posting uint32
 
 func newPosting(d int32, f field) posting { return posting(uint32(d)<<3 | uint32(f)) }
@@ -90,7 +112,17 @@ func (p posting) field() field { return field(p & 7) }
 
 // NewIndex builds the index over docs.
 func NewIndex(docs []Doc, rules Rules) *Index {
-	ix := &Index{docs: make([]docInfo, len(docs)), stopwords: map[string]bool{}, regions: map[string]string{}}
+	ix, err := Load(newDraft(docs, rules).encode())
+	if err != nil {
+		// The encoder and the decoder are each other's mirror, and every
+		// test that builds an index goes through both.
+		panic("search: a built index does not load: " + err.Error())
+	}
+	return ix
+}
+
+func newDraft(docs []Doc, rules Rules) *draft {
+	ix := &draft{docs: make([]docInfo, len(docs)), stopwords: map[string]bool{}, regions: map[string]string{}}
 	for _, w := range rules.Stopwords {
 		ix.stopwords[textfold.Fold(w)] = true
 	}
@@ -135,7 +167,6 @@ func NewIndex(docs []Doc, rules Rules) *Index {
 	ix.freeze(b)
 	ix.sortNames()
 	ix.markDups()
-	ix.initScratch()
 	return ix
 }
 
@@ -297,7 +328,7 @@ func foldAliases(m map[string]string) []alias {
 }
 
 // freeze sorts the terms (for prefix ranges) and builds the bigram index.
-func (ix *Index) freeze(b *builder) {
+func (ix *draft) freeze(b *builder) {
 	order := make([]int32, len(b.terms))
 	for i := range order {
 		order[i] = int32(i)
@@ -330,7 +361,7 @@ func (ix *Index) freeze(b *builder) {
 	}
 }
 
-func (ix *Index) sortNames() {
+func (ix *draft) sortNames() {
 	for i, d := range ix.docs {
 		if d.Kind.IsContent() {
 			ix.contentDocs = append(ix.contentDocs, int32(i))
@@ -343,7 +374,7 @@ func (ix *Index) sortNames() {
 
 // markDups gives documents that share an ID within their group (content,
 // or communes) a common number, so that they take one slot in results.
-func (ix *Index) markDups() {
+func (ix *draft) markDups() {
 	type key struct {
 		id      string
 		content bool

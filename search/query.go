@@ -172,14 +172,14 @@ func (ix *Index) Search(query string, opt Options) []Result {
 	number := len(words) == 1 && isDigits(words[0]) && len(words[0]) < 4
 	ranked := make([]ranked, 0, len(cands))
 	for _, d := range cands {
-		if !ix.wanted(d, opt.Kinds) || number && ix.docs[d].Kind == KindCommune {
+		if !ix.wanted(d, opt.Kinds) || number && ix.kind(d) == KindCommune {
 			continue
 		}
 		r := ix.rank(d, phrase, full, s)
 		if partial && r.tier > tierTitlePrefix {
 			r.tier = tierPartial
 		}
-		if r.local = w.place(&ix.docs[d]); r.local == localElsewhere && w.named {
+		if r.local = w.place(ix, d); r.local == localElsewhere && w.named {
 			continue // another région's service, for a query naming a place
 		}
 		ranked = append(ranked, r)
@@ -217,12 +217,12 @@ func (ix *Index) prepare(words []string, s *scratch) []queryWord {
 		q.terms = ix.termsFor(w, s)
 		q.short = len(w) < 3
 		if len(words) > 1 && looksLikeDepartement(w) {
-			if i := sort.SearchStrings(ix.terms, depPrefix+w); i < len(ix.terms) && ix.terms[i] == depPrefix+w {
+			if i, ok := ix.termID(depPrefix + w); ok {
 				q.terms = append(q.terms, termMatch{int32(i), qualExact})
 			}
 		}
 		for _, m := range q.terms {
-			q.size += len(ix.post[m.term])
+			q.size += len(ix.postingsOf(m.term))
 		}
 		q.weight = int32(math.Round(8 * math.Log(1+n/float64(1+min(q.size, len(ix.docs))))))
 		q.weight = max(q.weight, 1)
@@ -297,7 +297,7 @@ func (ix *Index) wanted(d int32, kinds []Kind) bool {
 		return true
 	}
 	for _, k := range kinds {
-		if ix.docs[d].Kind == k {
+		if ix.kind(d) == k {
 			return true
 		}
 	}
@@ -386,28 +386,27 @@ func (ix *Index) expand(phrase string) string {
 // share its stem, and the closest words within maxTypos edits.
 func (ix *Index) termsFor(w string, s *scratch) []termMatch {
 	var out []termMatch
-	lo := sort.SearchStrings(ix.terms, w)
-	exact := lo < len(ix.terms) && ix.terms[lo] == w
+	lo, exact := ix.termID(w)
 	if exact {
 		out = append(out, termMatch{int32(lo), qualExact})
 		lo++
 	}
 	if minPrefix(w) <= len(w) {
-		for i := lo; i < len(ix.terms) && strings.HasPrefix(ix.terms[i], w); i++ {
+		for i := lo; i < len(ix.terms) && strings.HasPrefix(ix.term(i), w); i++ {
 			out = append(out, termMatch{int32(i), qualPrefix})
 		}
 	}
 	// French plurals: « ordinateurs » also finds « ordinateur » (the
 	// singular already finds the plural as a prefix).
 	if n := len(w); n > 3 && (w[n-1] == 's' || w[n-1] == 'x') {
-		if i := sort.SearchStrings(ix.terms, w[:n-1]); i < len(ix.terms) && ix.terms[i] == w[:n-1] {
+		if i, ok := ix.termID(w[:n-1]); ok {
 			out = append(out, termMatch{int32(i), qualExact})
 		}
 	}
 	// Other forms of the word in the content: « piratage » for
 	// « pirater ».
 	if st := stem(w); len(st) >= minStem {
-		if i := sort.SearchStrings(ix.terms, stemPrefix+st); i < len(ix.terms) && ix.terms[i] == stemPrefix+st {
+		if i, ok := ix.termID(stemPrefix + st); ok {
 			out = append(out, termMatch{int32(i), qualStem})
 		}
 	}
@@ -455,7 +454,7 @@ func (ix *Index) typoTerms(w string, k int, contentOnly bool, s *scratch) []term
 	var keys [64]uint32
 	for n := len(w) - k; n <= len(w)+k; n++ {
 		for _, g := range appendBigrams(keys[:0], w, n) {
-			for _, t := range ix.grams[g] {
+			for _, t := range ix.gramTermsOf(g) {
 				if s.gram[t] == 0 {
 					s.gterms = append(s.gterms, t)
 				}
@@ -473,7 +472,7 @@ func (ix *Index) typoTerms(w string, k int, contentOnly bool, s *scratch) []term
 	var found []cand
 	anyKnown := false
 	for _, t := range s.gterms {
-		term := ix.terms[t]
+		term := ix.term(int(t))
 		known := ix.strongTerm[t]
 		if int(s.gram[t]) >= need && (known || !contentOnly) && !strings.HasPrefix(term, w) {
 			for d := 1; d <= k; d++ {
@@ -516,7 +515,7 @@ func (ix *Index) apply(q queryWord, i int, all bool, s *scratch) {
 		// title, a name or a keyword counts (« ha » is not every commune
 		// of the Hauts-de-France).
 		short := m.qual == qualPrefix && q.short
-		for _, p := range ix.post[m.term] {
+		for _, p := range ix.postingsOf(m.term) {
 			if short && p.field() > fieldKeyword {
 				continue
 			}
@@ -567,11 +566,12 @@ type ranked struct {
 
 func (ix *Index) rank(d int32, phrase, full string, s *scratch) ranked {
 	di := &ix.docs[d]
+	folded, core := ix.str(di.folded), ix.str(di.core)
 	r := ranked{doc: d, score: s.score[d]}
 	switch {
-	case di.folded == phrase || di.folded == full || di.core == phrase || contains(di.names, phrase) || contains(di.names, full) || contains(di.codes, phrase):
+	case folded == phrase || folded == full || core == phrase || ix.has(di.names, phrase) || ix.has(di.names, full) || ix.has(di.codes, phrase):
 		r.tier = tierExact
-	case strings.HasPrefix(di.folded, phrase) || strings.HasPrefix(di.folded, full) || strings.HasPrefix(di.core, phrase):
+	case strings.HasPrefix(folded, phrase) || strings.HasPrefix(folded, full) || strings.HasPrefix(core, phrase):
 		r.tier = tierTitlePrefix
 	case s.typo[d] > 0:
 		r.tier = tierTypo
@@ -581,15 +581,6 @@ func (ix *Index) rank(d int32, phrase, full string, s *scratch) ranked {
 		r.tier = tierWords
 	}
 	return r
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // subsequence is the last resort when no word matched: documents whose
@@ -604,13 +595,12 @@ func (ix *Index) subsequence(phrase string, kinds []Kind, limit int) ([]ranked, 
 	matched := map[int32][]int{}
 	cands := append([]int32(nil), ix.contentDocs...)
 	start := phrase[:2]
-	lo := sort.Search(len(ix.namesSorted), func(i int) bool { return ix.docs[ix.namesSorted[i]].folded >= start })
-	for i := lo; i < len(ix.namesSorted) && strings.HasPrefix(ix.docs[ix.namesSorted[i]].folded, start); i++ {
+	for i := ix.firstName(start); i < len(ix.namesSorted) && strings.HasPrefix(ix.folded(ix.namesSorted[i]), start); i++ {
 		cands = append(cands, ix.namesSorted[i])
 	}
 	titles := make([]string, len(cands))
 	for i, d := range cands {
-		titles[i] = ix.docs[d].folded
+		titles[i] = ix.folded(d)
 	}
 	var out []ranked
 	for _, m := range fuzzy.Find(strings.ReplaceAll(phrase, " ", ""), titles) {
@@ -635,7 +625,7 @@ func (ix *Index) subsequence(phrase string, kinds []Kind, limit int) ([]ranked, 
 func (ix *Index) best(rs []ranked, phrase string, limit int) []ranked {
 	place := looksLikeCode(phrase) || ix.communeLeads(rs)
 	for i := range rs {
-		if ix.docs[rs[i].doc].Kind.IsContent() == place {
+		if ix.kind(rs[i].doc).IsContent() == place {
 			rs[i].group = 1
 		}
 	}
@@ -652,7 +642,7 @@ func (ix *Index) best(rs []ranked, phrase string, limit int) []ranked {
 		if ra.score != rb.score {
 			return ra.score > rb.score
 		}
-		if da, db := ix.docs[ra.doc].Rank, ix.docs[rb.doc].Rank; da != db {
+		if da, db := ix.docs[ra.doc].rank, ix.docs[rb.doc].rank; da != db {
 			return da > db
 		}
 		return ra.doc < rb.doc
@@ -719,7 +709,7 @@ func (ix *Index) communeLeads(rs []ranked) bool {
 	bestContent, bestCommune := ranked{tier: tierSubsequence + 1}, ranked{tier: tierSubsequence + 1}
 	better := func(a, b ranked) bool { return a.tier < b.tier || a.tier == b.tier && a.score > b.score }
 	for _, r := range rs {
-		if ix.docs[r.doc].Kind.IsContent() {
+		if ix.kind(r.doc).IsContent() {
 			if better(r, bestContent) {
 				bestContent = r
 			}
@@ -760,18 +750,18 @@ func isDigits(s string) bool {
 func (ix *Index) result(r ranked, words []string, fuzzy []int) Result {
 	di := &ix.docs[r.doc]
 	res := Result{
-		ID: di.ID, Kind: di.Kind, Title: di.Title, Subtitle: di.Subtitle,
+		ID: ix.str(di.id), Kind: ix.kind(r.doc), Title: ix.str(di.title), Subtitle: ix.str(di.subtitle),
 		Score: float64((2-int(r.group))*1000+(tierSubsequence-int(r.tier)+1)*100) + float64(min(r.score, 99)),
 		Why:   tierWhy[r.tier],
-		Alias: di.Alias,
+		Alias: ix.str(di.alias),
 	}
 	if r.local == localHome {
 		res.Why = "près de chez vous · " + res.Why
 	}
 	if fuzzy != nil {
-		res.Highlights = ix.mapRanges(di, runsOf(fuzzy))
+		res.Highlights = mapRanges(res.Title, runsOf(fuzzy))
 	} else {
-		res.Highlights = ix.mapRanges(di, titleMatches(di.folded, strings.Fields(ix.expand(strings.Join(words, " ")))))
+		res.Highlights = mapRanges(res.Title, titleMatches(ix.str(di.folded), strings.Fields(ix.expand(strings.Join(words, " ")))))
 	}
 	return res
 }
@@ -811,13 +801,12 @@ func runsOf(idx []int) []Range {
 
 // mapRanges converts byte ranges of the folded title into rune ranges of
 // the original title.
-func (ix *Index) mapRanges(di *docInfo, rs []Range) []Range {
+func mapRanges(title string, rs []Range) []Range {
 	if len(rs) == 0 {
 		return nil
 	}
-	_, titleAt := textfold.Map(di.Title)
-	di = &docInfo{docHead: di.docHead, folded: di.folded}
-	n := utf8.RuneCountInString(di.Title)
+	_, titleAt := textfold.Map(title)
+	n := utf8.RuneCountInString(title)
 	out := make([]Range, 0, len(rs))
 	for _, r := range rs {
 		if r.Start >= len(titleAt) || r.End > len(titleAt) || r.Start >= r.End {

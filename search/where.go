@@ -2,7 +2,6 @@ package search
 
 import (
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -50,27 +49,27 @@ func (ix *Index) regionNamed(words string) string {
 		return reg
 	}
 	if !strings.Contains(words, " ") {
-		if i := sort.SearchStrings(ix.terms, words); i < len(ix.terms) && ix.terms[i] == words && ix.titleTerm[i] {
+		if i, ok := ix.termID(words); ok && ix.titleTerm[i] {
 			return ""
 		}
 	}
-	lo := sort.Search(len(ix.namesSorted), func(i int) bool { return ix.docs[ix.namesSorted[i]].folded >= words })
-	best, pop := "", 0
-	for i := lo; i < len(ix.namesSorted) && ix.docs[ix.namesSorted[i]].folded == words; i++ {
+	best, pop := "", int32(0)
+	for i := ix.firstName(words); i < len(ix.namesSorted) && ix.folded(ix.namesSorted[i]) == words; i++ {
 		d := &ix.docs[ix.namesSorted[i]]
-		if d.Alias == "" && d.Rank >= minNamedPopulation && d.Rank > pop && len(d.Regions) > 0 {
-			best, pop = d.Regions[0], d.Rank
+		if d.alias.n == 0 && d.rank >= minNamedPopulation && d.rank > pop && d.regions.n > 0 {
+			best, pop = ix.str(ix.list(d.regions)[0]), d.rank
 		}
 	}
 	return best
 }
 
 // place tells where a document stands against the search's région.
-func (p place) place(d *docInfo) int8 {
-	if p.region == "" || !d.Kind.IsContent() || len(d.Regions) == 0 && len(d.Departements) == 0 {
+func (p place) place(ix *Index, doc int32) int8 {
+	d := &ix.docs[doc]
+	if p.region == "" || !ix.kind(doc).IsContent() || d.regions.n == 0 && d.departements.n == 0 {
 		return localAny
 	}
-	if slices.Contains(d.Regions, p.region) || p.dep != "" && slices.Contains(d.Departements, p.dep) {
+	if ix.has(d.regions, p.region) || p.dep != "" && ix.has(d.departements, p.dep) {
 		return localHome
 	}
 	return localElsewhere
@@ -95,7 +94,7 @@ func (ix *Index) promoteLocal(rs []ranked, p place, opt Options) []ranked {
 			if better(r, bestRegional) {
 				bestRegional = r
 			}
-		case ix.docs[r.doc].Kind.IsContent():
+		case ix.kind(r.doc).IsContent():
 			if better(r, bestNational) {
 				bestNational = r
 			}
@@ -105,7 +104,7 @@ func (ix *Index) promoteLocal(rs []ranked, p place, opt Options) []ranked {
 		(bestRegional.tier <= tierTitleWords || bestRegional.tier <= bestNational.tier)
 	home := false
 	for i := range rs {
-		if rs[i].local == localHome && (!agnostic || len(p.local) > 0 && !slices.Contains(p.local, ix.docs[rs[i].doc].ID)) {
+		if rs[i].local == localHome && (!agnostic || len(p.local) > 0 && !slices.Contains(p.local, ix.id(rs[i].doc))) {
 			rs[i].local = localAny
 		}
 		home = home || rs[i].local == localHome
@@ -126,7 +125,7 @@ func (ix *Index) promoteLocal(rs []ranked, p place, opt Options) []ranked {
 // contentID finds a content document by ID.
 func (ix *Index) contentID(id string) (int32, bool) {
 	for _, d := range ix.contentDocs {
-		if ix.docs[d].ID == id {
+		if ix.id(d) == id {
 			return d, true
 		}
 	}
@@ -144,13 +143,13 @@ func (ix *Index) arrondissementOf(words []string) (name, n string, ok bool) {
 		return "", "", false
 	}
 	name = strings.Join(words[:len(words)-1], " ")
-	lo := sort.Search(len(ix.namesSorted), func(i int) bool { return ix.docs[ix.namesSorted[i]].folded >= name })
-	for i := lo; i < len(ix.namesSorted) && ix.docs[ix.namesSorted[i]].folded == name; i++ {
-		if d := &ix.docs[ix.namesSorted[i]]; slices.Contains(d.Departements, n) || slices.Contains(d.Departements, "0"+n) {
+	lo := ix.firstName(name)
+	for i := lo; i < len(ix.namesSorted) && ix.folded(ix.namesSorted[i]) == name; i++ {
+		if d := &ix.docs[ix.namesSorted[i]]; ix.has(d.departements, n) || ix.has(d.departements, "0"+n) {
 			return "", "", false // « saint denis 93 »: a département, not an arrondissement
 		}
 	}
-	return name, n, lo < len(ix.namesSorted) && ix.docs[ix.namesSorted[lo]].folded == name
+	return name, n, lo < len(ix.namesSorted) && ix.folded(ix.namesSorted[lo]) == name
 }
 
 // isArrondissement reports whether the best result is an arrondissement
@@ -160,7 +159,7 @@ func (ix *Index) isArrondissement(rs []ranked, name string) bool {
 		return false
 	}
 	d := &ix.docs[rs[0].doc]
-	return d.Alias != "" && strings.HasPrefix(d.folded, name+" ")
+	return d.alias.n > 0 && strings.HasPrefix(ix.str(d.folded), name+" ")
 }
 
 // commune answers « NAME N » when the data has no such arrondissement:
