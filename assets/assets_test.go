@@ -41,7 +41,7 @@ func TestAtlasCounts(t *testing.T) {
 		name      string
 		got, want int
 	}{
-		{"communes", len(a.Communes), 34969},
+		{"communes", a.Communes.Len(), 34969},
 		{"dataset communes", a.Dataset.Communes, 34969},
 		{"régions", len(a.Regions), 26},
 		{"départements", len(a.Departements), 109},
@@ -53,5 +53,21 @@ func TestAtlasCounts(t *testing.T) {
 	}
 	if a.Dataset.Version != "6.0.0" {
 		t.Errorf("dataset version %q, want 6.0.0", a.Dataset.Version)
+	}
+}
+
+// TestEmbeddedMetaIsTheBundles: the version read alone at start is the
+// one of the whole content.
+func TestEmbeddedMetaIsTheBundles(t *testing.T) {
+	m, err := assets.EmbeddedMeta()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := content.Load(assets.EmbeddedContentFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m != b.Meta || m.Version == "" {
+		t.Fatalf("EmbeddedMeta %+v, bundle %+v", m, b.Meta)
 	}
 }

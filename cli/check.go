@@ -45,7 +45,7 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 		}
 	}
 	fmt.Fprintf(env.Stdout, "Contenu valide : %d services, %d définitions, %d fiches du pack élus, %s communes ; %d fiches « à vérifier ».\n",
-		counts[content.KindService], counts[content.KindDefinition], counts[content.KindElus], content.FormatInt(len(a.Communes)), toCheck)
+		counts[content.KindService], counts[content.KindDefinition], counts[content.KindElus], content.FormatInt(a.Communes.Len()), toCheck)
 	fmt.Fprintln(env.Stdout, triageSummary())
 	if verbose {
 		writeDoubts(env.Stdout, b.Entries)

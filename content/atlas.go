@@ -25,9 +25,10 @@ type Atlas struct {
 	Regions      []Region
 	Departements []Departement
 	EPCIs        []EPCI
-	Communes     []Commune
+	Communes     Communes
 	// Aliases are former communes and municipal arrondissements.
 	Aliases []Alias
+	names   *placeNames
 }
 
 // AtlasFiles are the raw generated files an Atlas is parsed from.
@@ -62,8 +63,7 @@ func ParseAtlas(f AtlasFiles) (*Atlas, error) {
 		})
 	}
 	if err == nil {
-		a.Communes = make([]Commune, 0, a.Dataset.Communes)
-		err = eachRow("communes.tsv", f.Communes, 7, a.addCommune)
+		a.Communes, err = parseCommunes(f.Communes)
 	}
 	if err == nil {
 		err = eachRow("aliases.tsv", f.Aliases, 6, a.addAlias)
@@ -71,23 +71,11 @@ func ParseAtlas(f AtlasFiles) (*Atlas, error) {
 	if err != nil {
 		return nil, err
 	}
-	if a.Dataset.Communes != len(a.Communes) {
-		return nil, fmt.Errorf("dataset.toml announces %d communes, communes.tsv holds %d", a.Dataset.Communes, len(a.Communes))
+	if a.Dataset.Communes != a.Communes.Len() {
+		return nil, fmt.Errorf("dataset.toml announces %d communes, communes.tsv holds %d", a.Dataset.Communes, a.Communes.Len())
 	}
+	a.names = a.placeNames()
 	return a, nil
-}
-
-func (a *Atlas) addCommune(r []string) error {
-	pop, err := strconv.Atoi(r[6])
-	if err != nil {
-		return fmt.Errorf("population %q: %w", r[6], err)
-	}
-	var pcs []string
-	if r[2] != "" {
-		pcs = strings.Split(r[2], " ")
-	}
-	a.Communes = append(a.Communes, Commune{INSEE: r[0], Name: r[1], Postcodes: pcs, Departement: r[3], Region: r[4], EPCI: r[5], Population: pop})
-	return nil
 }
 
 func (a *Atlas) addAlias(r []string) error {
@@ -144,28 +132,50 @@ func (a *Atlas) RegionCodes() []string {
 	return codes
 }
 
-// Places resolves every commune with the names of its territories.
-func (a *Atlas) Places() []Place {
-	deps := make(map[string]string, len(a.Departements))
+// placeNames resolve the codes of a commune's row into the names of its
+// territories and its aliases.
+type placeNames struct {
+	deps, regs map[string]string
+	epcis      map[string]EPCI
+	aliases    map[string][]Alias
+}
+
+func (a *Atlas) placeNames() *placeNames {
+	if a.names != nil {
+		return a.names
+	}
+	n := &placeNames{deps: make(map[string]string, len(a.Departements)), regs: make(map[string]string, len(a.Regions)),
+		epcis: make(map[string]EPCI, len(a.EPCIs)), aliases: make(map[string][]Alias, len(a.Aliases))}
 	for _, d := range a.Departements {
-		deps[d.Code] = d.Name
+		n.deps[d.Code] = d.Name
 	}
-	regs := make(map[string]string, len(a.Regions))
 	for _, r := range a.Regions {
-		regs[r.Code] = r.Name
+		n.regs[r.Code] = r.Name
 	}
-	epcis := make(map[string]EPCI, len(a.EPCIs))
 	for _, e := range a.EPCIs {
-		epcis[e.SIREN] = e
+		n.epcis[e.SIREN] = e
 	}
-	aliases := make(map[string][]Alias, len(a.Aliases))
 	for _, al := range a.Aliases {
-		aliases[al.Commune] = append(aliases[al.Commune], al)
+		n.aliases[al.Commune] = append(n.aliases[al.Commune], al)
 	}
-	out := make([]Place, len(a.Communes))
-	for i, c := range a.Communes {
-		e := epcis[c.EPCI]
-		out[i] = Place{Commune: c, DepartementName: deps[c.Departement], RegionName: regs[c.Region], EPCIName: e.Name, EPCIType: e.Type, Aliases: aliases[c.INSEE]}
+	return n
+}
+
+func (n *placeNames) place(c Commune) Place {
+	e := n.epcis[c.EPCI]
+	return Place{Commune: c, DepartementName: n.deps[c.Departement], RegionName: n.regs[c.Region], EPCIName: e.Name, EPCIType: e.Type, Aliases: n.aliases[c.INSEE]}
+}
+
+// Place is the i-th commune with the names of its territories.
+func (a *Atlas) Place(i int) Place { return a.placeNames().place(a.Communes.At(i)) }
+
+// Places resolves every commune with the names of its territories, in
+// INSEE order.
+func (a *Atlas) Places() []Place {
+	n := a.placeNames()
+	out := make([]Place, a.Communes.Len())
+	for i := range out {
+		out[i] = n.place(a.Communes.At(i))
 	}
 	return out
 }

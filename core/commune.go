@@ -47,28 +47,19 @@ type Resolution struct {
 func (r Resolution) Found() bool { return r.Place != nil }
 
 func (c *Core) indexPlaces() {
-	c.places = c.content.Atlas.Places()
-	// Each Place holds its Commune: the atlas's own copy of the 35,000
-	// communes (some 5 MB) is not kept twice. The core's atlas keeps the
-	// territories (régions, départements, EPCI) it is asked for.
-	a := *c.content.Atlas
-	a.Communes = nil
-	c.content.Atlas = &a
-	// In INSEE order, a code is found by binary search: no map of 35,000
-	// entries to build at start. The dataset is written in that order; a
-	// pack that is not gets sorted.
-	byCode := func(a, b content.Place) int { return strings.Compare(a.INSEE, b.INSEE) }
-	if !slices.IsSortedFunc(c.places, byCode) {
-		slices.SortStableFunc(c.places, byCode)
-	}
+	// The atlas keeps the communes as the rows of their file, in INSEE
+	// order (see content.Communes): a code is found by binary search, a
+	// commune read from its row when asked for, and nothing of 35,000
+	// entries is built at start.
+	c.communes = c.content.Atlas.Communes
 	c.lookups = &placeLookups{}
 }
 
-// at is the position of the commune with an INSEE code in places.
-func (c *Core) at(insee string) (int, bool) {
-	i, ok := slices.BinarySearchFunc(c.places, insee, func(p content.Place, code string) int { return strings.Compare(p.INSEE, code) })
-	return i, ok
-}
+// place is the i-th commune with the names of its territories.
+func (c *Core) place(i int) content.Place { return c.content.Atlas.Place(i) }
+
+// at is the position of the commune with an INSEE code.
+func (c *Core) at(insee string) (int, bool) { return c.communes.Find(insee) }
 
 // placeLookups find communes by postcode and by folded name. They are
 // built on first use (a few tens of milliseconds the window's start need
@@ -76,42 +67,71 @@ func (c *Core) at(insee string) (int, bool) {
 // cores WithUser makes.
 type placeLookups struct {
 	once       sync.Once
-	byPostcode map[string][]int
-	byName     map[string][]int // folded name → communes
+	byPostcode map[string][]int32
+	// byName lists the communes by folded name, then largest first: the
+	// communes of one name are a run found by binary search. A sorted
+	// list of positions takes 140 KB where a map of 35,000 names took
+	// some 3 MB.
+	byName []int32
 }
 
 func (c *Core) lookup() *placeLookups {
 	l := c.lookups
 	l.once.Do(func() {
-		l.byPostcode = make(map[string][]int, len(c.places)/5)
-		l.byName = make(map[string][]int, len(c.places))
-		for i, p := range c.places {
-			for _, pc := range p.Postcodes {
-				l.byPostcode[pc] = append(l.byPostcode[pc], i)
-			}
-			f := textfold.Fold(p.Name)
-			l.byName[f] = append(l.byName[f], i)
+		n := c.communes.Len()
+		l.byPostcode = make(map[string][]int32, n/5)
+		folded := make([]string, n)
+		l.byName = make([]int32, n)
+		for i := range n {
+			c.communes.EachPostcode(i, func(pc string) {
+				l.byPostcode[pc] = append(l.byPostcode[pc], int32(i))
+			})
+			folded[i] = textfold.Fold(c.communes.Name(i))
+			l.byName[i] = int32(i)
 		}
 		for _, list := range l.byPostcode {
 			c.sortLargestFirst(list)
 		}
-		for _, list := range l.byName {
-			c.sortLargestFirst(list)
+		pops := make([]int, n)
+		for i := range pops {
+			pops[i] = c.communes.Population(i)
 		}
+		slices.SortStableFunc(l.byName, func(a, b int32) int {
+			if d := strings.Compare(folded[a], folded[b]); d != 0 {
+				return d
+			}
+			if pops[a] != pops[b] {
+				return cmp.Compare(pops[b], pops[a])
+			}
+			return cmp.Compare(a, b) // INSEE order
+		})
 	})
 	return l
 }
 
-func (c *Core) sortLargestFirst(list []int) {
+// named lists the communes whose folded name is exactly folded, largest
+// first.
+func (c *Core) named(folded string) []int32 {
+	list := c.lookup().byName
+	name := func(i int) string { return textfold.Fold(c.communes.Name(int(list[i]))) }
+	lo := sort.Search(len(list), func(i int) bool { return name(i) >= folded })
+	hi := lo
+	for hi < len(list) && name(hi) == folded {
+		hi++
+	}
+	return list[lo:hi]
+}
+
+func (c *Core) sortLargestFirst(list []int32) {
 	if len(list) < 2 {
 		return
 	}
-	slices.SortStableFunc(list, func(i, j int) int {
-		a, b := &c.places[i], &c.places[j]
-		if a.Population != b.Population {
-			return cmp.Compare(b.Population, a.Population)
+	slices.SortStableFunc(list, func(i, j int32) int {
+		a, b := c.communes.Population(int(i)), c.communes.Population(int(j))
+		if a != b {
+			return cmp.Compare(b, a)
 		}
-		return strings.Compare(a.INSEE, b.INSEE)
+		return cmp.Compare(i, j) // INSEE order
 	})
 }
 
@@ -121,11 +141,13 @@ func (c *Core) Commune(insee string) (content.Place, bool) {
 	if !ok {
 		return content.Place{}, false
 	}
-	return c.places[i], true
+	return c.place(i), true
 }
 
-// Places returns every commune, in INSEE order.
-func (c *Core) Places() []content.Place { return c.places }
+// Places returns every commune, in INSEE order, read afresh: callers
+// that need them all (a whole-country batch, a check) hold them only
+// while they use them.
+func (c *Core) Places() []content.Place { return c.content.Atlas.Places() }
 
 // ResolveCommune is the one reading of « which commune? » that every
 // command and screen uses:
@@ -185,8 +207,8 @@ func (c *Core) byCode(res *Resolution, code string, inseeFirst bool) {
 	if i, ok := c.at(code); ok && inseeFirst {
 		res.Reading, res.Place = ReadINSEE, c.ptr(i)
 		for _, j := range c.lookup().byPostcode[code] {
-			if j != i {
-				res.Others = append(res.Others, c.places[j])
+			if int(j) != i {
+				res.Others = append(res.Others, c.place(int(j)))
 			}
 		}
 		return
@@ -194,15 +216,15 @@ func (c *Core) byCode(res *Resolution, code string, inseeFirst bool) {
 	res.Reading = ReadPostcode
 	list := c.lookup().byPostcode[code]
 	if len(list) == 1 {
-		res.Place = c.ptr(list[0])
+		res.Place = c.ptr(int(list[0]))
 		return
 	}
 	c.candidates(res, list)
 }
 
 func (c *Core) byNameQuery(res *Resolution, q string) {
-	if exact := c.lookup().byName[textfold.Fold(q)]; len(exact) == 1 {
-		res.Place = c.ptr(exact[0])
+	if exact := c.named(textfold.Fold(q)); len(exact) == 1 {
+		res.Place = c.ptr(int(exact[0]))
 		return
 	} else if len(exact) > 1 {
 		c.candidates(res, exact)
@@ -222,10 +244,10 @@ func (c *Core) byNameQuery(res *Resolution, q string) {
 		res.Place = c.ptr(i)
 		return
 	}
-	list := make([]int, 0, len(results))
+	list := make([]int32, 0, len(results))
 	for _, r := range results {
 		if i, ok := c.at(r.ID); ok {
-			list = append(list, i)
+			list = append(list, int32(i))
 		}
 	}
 	c.candidates(res, list)
@@ -294,17 +316,17 @@ func bestTier(results []search.Result) []search.Result {
 	return results[:n]
 }
 
-func (c *Core) candidates(res *Resolution, list []int) {
+func (c *Core) candidates(res *Resolution, list []int32) {
 	if len(list) > MaxCandidates {
 		list, res.More = list[:MaxCandidates], true
 	}
 	for _, i := range list {
-		res.Candidates = append(res.Candidates, c.places[i])
+		res.Candidates = append(res.Candidates, c.place(int(i)))
 	}
 }
 
 func (c *Core) ptr(i int) *content.Place {
-	p := c.places[i]
+	p := c.place(i)
 	return &p
 }
 
@@ -345,21 +367,21 @@ func Where(p content.Place) string {
 // PlacesOfEPCI returns the communes of an intercommunality, in name order.
 func (c *Core) PlacesOfEPCI(siren string) []content.Place {
 	siren = strings.TrimSpace(siren)
-	return c.placesWhere(func(p content.Place) bool { return p.EPCI == siren })
+	return c.placesWhere(func(i int) bool { return c.communes.EPCI(i) == siren })
 }
 
 // PlacesOfDepartement returns the communes of a département (« 62 »,
 // « 2A », « 974 »), in name order.
 func (c *Core) PlacesOfDepartement(code string) []content.Place {
 	code = strings.ToUpper(strings.TrimSpace(code))
-	return c.placesWhere(func(p content.Place) bool { return p.Departement == code })
+	return c.placesWhere(func(i int) bool { return c.communes.Departement(i) == code })
 }
 
-func (c *Core) placesWhere(keep func(content.Place) bool) []content.Place {
+func (c *Core) placesWhere(keep func(i int) bool) []content.Place {
 	var out []content.Place
-	for _, p := range c.places {
-		if keep(p) {
-			out = append(out, p)
+	for i := range c.communes.Len() {
+		if keep(i) {
+			out = append(out, c.place(i))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

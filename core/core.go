@@ -80,11 +80,11 @@ type Core struct {
 	tree    *triage.Tree // nil when the tree is invalid
 	treeErr error
 
-	// placed is closed once places and lookups are set, for an
+	// placed is closed once communes and lookups are set, for an
 	// index built while Open goes on.
-	placed  chan struct{}
-	places  []content.Place
-	lookups *placeLookups
+	placed   chan struct{}
+	communes content.Communes
+	lookups  *placeLookups
 
 	indexOnce sync.Once
 	index     *search.Index
@@ -173,7 +173,7 @@ func (c *Core) openReference(ctx context.Context) error {
 	all, err := ref.Entries(ctx)
 	if err == nil {
 		c.info, err = ref.Info(ctx)
-		c.info.Communes = len(c.places)
+		c.info.Communes = c.communes.Len()
 	}
 	if err != nil {
 		ref.Close()
@@ -194,7 +194,7 @@ func (c *Core) openReference(ctx context.Context) error {
 func (c *Core) WithUser(path string) *Core {
 	c.Index()
 	out := &Core{cfg: c.cfg, content: c.content, tree: c.tree, treeErr: c.treeErr,
-		places: c.places, lookups: c.lookups,
+		communes: c.communes, lookups: c.lookups,
 		index: c.index, ref: c.ref, entries: c.entries, info: c.info, shared: true}
 	out.indexOnce.Do(func() {})
 	out.cfg.Paths.User = path
@@ -235,7 +235,7 @@ func (c *Core) Index() *search.Index {
 		if c.tree != nil {
 			extra = triage.SearchDocs(c.tree)
 		}
-		c.index = search.Build(b.Entries, c.places, b.Search, extra...)
+		c.index = search.Build(b.Entries, c.content.Atlas.Places(), b.Search, extra...)
 	})
 	return c.index
 }

@@ -40,7 +40,7 @@ func bundle(tb testing.TB) (*content.Bundle, *content.Atlas) {
 func place(tb testing.TB, insee string) content.Place {
 	tb.Helper()
 	_, a := bundle(tb)
-	for _, c := range a.Communes {
+	for _, c := range a.Communes.All() {
 		if c.INSEE == insee {
 			return placeOf(a, c)
 		}
@@ -86,7 +86,7 @@ func sheetData(tb testing.TB, p content.Place, contacts ...content.LocalContact)
 func communesOf(tb testing.TB, dep string) []content.Place {
 	_, a := bundle(tb)
 	var out []content.Place
-	for _, c := range a.Communes {
+	for _, c := range a.Communes.All() {
 		if c.Departement == dep {
 			out = append(out, placeOf(a, c))
 		}
@@ -99,7 +99,7 @@ func communesOf(tb testing.TB, dep string) []content.Place {
 func longPlace(tb testing.TB) content.Place {
 	_, a := bundle(tb)
 	var longest content.Commune
-	for _, c := range a.Communes {
+	for _, c := range a.Communes.All() {
 		if len([]rune(c.Name)) > len([]rune(longest.Name)) {
 			longest = c
 		}

@@ -103,7 +103,7 @@ func TestDoubtfulValuesNotPrinted(t *testing.T) {
 	need(t, "pdftotext")
 	b, a := bundle(t)
 	var papeete content.Place
-	for _, c := range a.Communes {
+	for _, c := range a.Communes.All() {
 		if c.Region == "987" {
 			papeete = placeOf(a, c)
 			break

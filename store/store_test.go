@@ -44,11 +44,11 @@ func fixture() (*content.Bundle, *content.Atlas) {
 		Regions:      []content.Region{{Code: "53", Name: "Bretagne"}, {Code: "06", Name: "Mayotte"}},
 		Departements: []content.Departement{{Code: "29", Name: "Finistère", Region: "53"}, {Code: "976", Name: "Mayotte", Region: "06"}},
 		EPCIs:        []content.EPCI{{SIREN: "242900314", Name: "Brest Métropole", Type: "METRO"}},
-		Communes: []content.Commune{
+		Communes: content.NewCommunes([]content.Commune{
 			{INSEE: "29019", Name: "Brest", Postcodes: []string{"29200"}, Departement: "29", Region: "53", EPCI: "242900314", Population: 140000},
 			{INSEE: "29155", Name: "Ouessant", Postcodes: []string{"29242"}, Departement: "29", Region: "53", Population: 800},
 			{INSEE: "97611", Name: "Mamoudzou", Postcodes: []string{"97600", "97605"}, Departement: "976", Region: "06", Population: 71437},
-		},
+		}),
 	}
 	return b, a
 }
