@@ -61,6 +61,9 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 	if t.fixed {
 		v = t.variant
 	}
+	if n == colorNameOnUrgency {
+		return color.White
+	}
 	if c, ok := readableColors[v][n]; ok {
 		return c
 	}
