@@ -135,9 +135,9 @@ func Use(content, data fs.FS) {
 // EmbeddedMeta returns the version and date of the content built into
 // the app.
 func EmbeddedMeta() (content.Meta, error) {
-	b, err := content.Load(EmbeddedContentFS())
+	m, err := content.LoadMeta(EmbeddedContentFS())
 	if err != nil {
 		return content.Meta{}, fmt.Errorf("load bundled content: %w", err)
 	}
-	return b.Meta, nil
+	return m, nil
 }
