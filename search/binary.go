@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"unsafe"
 )
@@ -26,7 +27,7 @@ import (
 
 const (
 	indexMagic   = "RCIX"
-	indexVersion = 2
+	indexVersion = 3
 )
 
 // ErrStaleIndex is returned by Load for bytes written by another version
@@ -36,15 +37,26 @@ var ErrStaleIndex = errors.New("search index written by another version")
 // sref is a string of the table: its offset and length.
 type sref struct{ off, n uint32 }
 
-// lref is a list of strings: a range of Index.lists.
-type lref struct{ start, n uint32 }
+// str is a string of the table in 32 bits: offset << 8 | length, for the
+// strings shorter than 255 bytes in the first 16 MB of the table (all of
+// them, in practice); any other is longStr: its index << 8 | 0xff, in
+// Index.longs. Half the size of an sref: the records searches touch
+// most fill fewer pages.
+type str uint32
+
+const longStr = 0xff
 
 // docRec is a document as searching reads it. Its fields are all 32-bit
 // so that the records can be viewed in the encoded bytes as they are.
 type docRec struct {
-	id, title, subtitle, folded, core, alias sref
-	names, codes, regions, departements      lref
-	rank                                     int32
+	id, title, subtitle, folded, alias str
+	// lists is where the document's names, codes, régions and
+	// départements follow each other in Index.lists; counts holds how
+	// many of each, 16 bits each (names << 16 | codes, régions << 16 |
+	// départements).
+	lists  uint32
+	counts [2]uint32
+	rank   int32
 	// dup is, for documents that share their ID with another of the same
 	// group (a card and an outcome, a commune and its former communes),
 	// a number common to them; -1 otherwise.
@@ -56,7 +68,8 @@ type encoder struct {
 	out   []byte
 	strs  []byte
 	strAt map[string]uint32
-	lists []sref
+	lists []str
+	longs []sref
 }
 
 func (e *encoder) u32(v uint32) { e.out = binary.LittleEndian.AppendUint32(e.out, v) }
@@ -77,6 +90,19 @@ func (e *encoder) str(s string) {
 	e.u32(r.n)
 }
 
+// short is s as a str; the empty string is 0.
+func (e *encoder) short(s string) str {
+	if s == "" {
+		return 0
+	}
+	r := e.ref(s)
+	if r.n < longStr && r.off < 1<<24 {
+		return str(r.off<<8 | r.n)
+	}
+	e.longs = append(e.longs, r)
+	return str(uint32(len(e.longs)-1)<<8 | longStr)
+}
+
 func (e *encoder) strList(l []string) {
 	e.u32(uint32(len(l)))
 	for _, s := range l {
@@ -84,13 +110,15 @@ func (e *encoder) strList(l []string) {
 	}
 }
 
-func (e *encoder) list(l []string) lref {
-	r := lref{uint32(len(e.lists)), uint32(len(l))}
+func (e *encoder) list(l []string) {
 	for _, s := range l {
-		e.lists = append(e.lists, e.ref(s))
+		e.lists = append(e.lists, e.short(s))
 	}
-	return r
 }
+
+// count is a list's length in 16 bits: no document has 65,535 names,
+// codes or territories (there are 101 départements).
+func count(l []string) uint32 { return uint32(min(len(l), 0xffff)) }
 
 func (e *encoder) int32s(l []int32) {
 	e.u32(uint32(len(l)))
@@ -127,34 +155,43 @@ func (dr *draft) encode() []byte {
 			k = len(kinds)
 			kinds = append(kinds, string(d.Kind))
 		}
-		recs[i] = docRec{
-			id: e.ref(d.ID), title: e.ref(d.Title), subtitle: e.ref(d.Subtitle),
-			folded: e.ref(d.folded), core: e.ref(d.core), alias: e.ref(d.Alias),
-			names: e.list(d.names), codes: e.list(d.codes), regions: e.list(d.Regions), departements: e.list(d.Departements),
-			rank: int32(d.Rank), dup: d.dup, kind: uint32(k),
+		r := docRec{
+			id: e.short(d.ID), title: e.short(d.Title), subtitle: e.short(d.Subtitle),
+			folded: e.short(d.folded), alias: e.short(d.Alias),
+			lists:  uint32(len(e.lists)),
+			counts: [2]uint32{count(d.names)<<16 | count(d.codes), count(d.Regions)<<16 | count(d.Departements)},
+			rank:   int32(d.Rank), dup: d.dup, kind: uint32(k),
 		}
+		for _, l := range [...][]string{d.names, d.codes, d.Regions, d.Departements} {
+			e.list(l[:min(len(l), 0xffff)])
+		}
+		recs[i] = r
+	}
+	terms := make([]str, len(dr.terms))
+	for i, t := range dr.terms {
+		terms[i] = e.short(t)
 	}
 	e.strList(kinds)
 	e.u32(uint32(len(recs)))
 	for _, r := range recs {
-		for _, s := range [...]sref{r.id, r.title, r.subtitle, r.folded, r.core, r.alias} {
-			e.u32(s.off)
-			e.u32(s.n)
+		for _, v := range [...]uint32{uint32(r.id), uint32(r.title), uint32(r.subtitle), uint32(r.folded), uint32(r.alias),
+			r.lists, r.counts[0], r.counts[1], uint32(r.rank), uint32(r.dup), r.kind} {
+			e.u32(v)
 		}
-		for _, l := range [...]lref{r.names, r.codes, r.regions, r.departements} {
-			e.u32(l.start)
-			e.u32(l.n)
-		}
-		e.u32(uint32(r.rank))
-		e.u32(uint32(r.dup))
-		e.u32(r.kind)
 	}
 	e.u32(uint32(len(e.lists)))
-	for _, s := range e.lists {
-		e.u32(s.off)
-		e.u32(s.n)
+	for _, v := range e.lists {
+		e.u32(uint32(v))
 	}
-	e.strList(dr.terms)
+	e.u32(uint32(len(terms)))
+	for _, v := range terms {
+		e.u32(uint32(v))
+	}
+	e.u32(uint32(len(e.longs)))
+	for _, r := range e.longs {
+		e.u32(r.off)
+		e.u32(r.n)
+	}
 	total := 0
 	for _, p := range dr.post {
 		total += len(p)
@@ -180,16 +217,26 @@ func (dr *draft) encode() []byte {
 	for _, k := range keys {
 		e.u32(k)
 	}
-	at = 0
+	// Each bigram's terms, in increasing order, as varint gaps: a byte or
+	// two a term where 32 bits took four.
+	var gaps []byte
+	offs := make([]uint32, 0, len(keys)+1)
 	for _, k := range keys {
-		e.u32(uint32(at))
-		at += len(dr.grams[k])
-	}
-	e.u32(uint32(at))
-	for _, k := range keys {
+		offs = append(offs, uint32(len(gaps)))
+		prev := int32(-1)
 		for _, t := range dr.grams[k] {
-			e.u32(uint32(t))
+			gaps = binary.AppendUvarint(gaps, uint64(t-prev))
+			prev = t
 		}
+	}
+	offs = append(offs, uint32(len(gaps)))
+	for _, o := range offs {
+		e.u32(o)
+	}
+	e.u32(uint32(len(gaps)))
+	e.out = append(e.out, gaps...)
+	for len(e.out)%4 != 0 {
+		e.out = append(e.out, 0)
 	}
 	e.strList(sortedKeys(dr.stopwords))
 	regions := sortedKeys(dr.regions)
@@ -359,8 +406,9 @@ func Load(data []byte) (ix *Index, err error) {
 		ix.kinds = append(ix.kinds, Kind(k))
 	}
 	ix.docs = view[docRec](d, d.count(int(unsafe.Sizeof(docRec{}))))
-	ix.lists = view[sref](d, d.count(8))
-	ix.terms = view[sref](d, d.count(8))
+	ix.lists = view[str](d, d.count(4))
+	ix.terms = view[str](d, d.count(4))
+	ix.longs = view[sref](d, d.count(8))
 	total := d.count(4)
 	ix.postOff = d.offsets(len(ix.terms))
 	if d.err == nil && int(ix.postOff[len(ix.terms)]) != total {
@@ -370,8 +418,13 @@ func Load(data []byte) (ix *Index, err error) {
 	nk := d.count(4)
 	ix.gramKeys = view[uint32](d, nk)
 	ix.gramOff = d.offsets(nk)
-	if d.err == nil {
-		ix.gramTerms = view[int32](d, int(ix.gramOff[nk]))
+	if gaps := d.count(1); d.err == nil {
+		if int(ix.gramOff[nk]) != gaps {
+			d.err = errors.New("bad grams")
+		} else {
+			ix.gramGaps = d.data[d.at : d.at+gaps]
+			d.at += (gaps + 3) &^ 3
+		}
 	}
 	ix.stopwords = map[string]bool{}
 	for _, w := range d.strList() {
@@ -403,29 +456,34 @@ func Load(data []byte) (ix *Index, err error) {
 // so that a damaged file fails to load instead of failing a search.
 func (ix *Index) check() error {
 	nd, nt := int32(len(ix.docs)), int32(len(ix.terms))
-	okStr := func(r sref) bool { return uint64(r.off)+uint64(r.n) <= uint64(len(ix.strs)) }
-	okList := func(l lref) bool { return uint64(l.start)+uint64(l.n) <= uint64(len(ix.lists)) }
-	for _, r := range ix.lists {
-		if !okStr(r) {
+	for _, r := range ix.longs {
+		if uint64(r.off)+uint64(r.n) > uint64(len(ix.strs)) {
 			return errors.New("bad string")
 		}
 	}
-	for _, r := range ix.terms {
-		if !okStr(r) {
-			return errors.New("bad term")
+	okStr := func(r str) bool {
+		if r&0xff == longStr {
+			return int(r>>8) < len(ix.longs)
+		}
+		return int(r>>8)+int(r&0xff) <= len(ix.strs)
+	}
+	for _, l := range [][]str{ix.lists, ix.terms} {
+		for _, r := range l {
+			if !okStr(r) {
+				return errors.New("bad string")
+			}
 		}
 	}
 	for i := range ix.docs {
 		r := &ix.docs[i]
-		for _, s := range [...]sref{r.id, r.title, r.subtitle, r.folded, r.core, r.alias} {
+		for _, s := range [...]str{r.id, r.title, r.subtitle, r.folded, r.alias} {
 			if !okStr(s) {
 				return errors.New("bad document string")
 			}
 		}
-		for _, l := range [...]lref{r.names, r.codes, r.regions, r.departements} {
-			if !okList(l) {
-				return errors.New("bad document list")
-			}
+		n := uint64(r.counts[0]>>16) + uint64(r.counts[0]&0xffff) + uint64(r.counts[1]>>16) + uint64(r.counts[1]&0xffff)
+		if uint64(r.lists)+n > uint64(len(ix.lists)) {
+			return errors.New("bad document list")
 		}
 		if int(r.kind) >= len(ix.kinds) {
 			return errors.New("bad document kind")
@@ -436,8 +494,14 @@ func (ix *Index) check() error {
 			return errors.New("bad posting")
 		}
 	}
-	for _, t := range ix.gramTerms {
-		if t < 0 || t >= nt {
+	for i := range ix.gramKeys {
+		it := ix.gramList(i)
+		for t, ok := it.next(); ok; t, ok = it.next() {
+			if t >= nt {
+				return errors.New("bad gram")
+			}
+		}
+		if it.bad {
 			return errors.New("bad gram")
 		}
 	}
@@ -457,13 +521,43 @@ func (ix *Index) check() error {
 // The accessors below read the records; check has put every reference
 // in range.
 
-func (ix *Index) str(r sref) string { return ix.strs[r.off : r.off+r.n] }
+func (ix *Index) str(r str) string {
+	if r&0xff == longStr {
+		l := ix.longs[r>>8]
+		return ix.strs[l.off : l.off+l.n]
+	}
+	off := uint32(r >> 8)
+	return ix.strs[off : off+uint32(r&0xff)]
+}
 
-func (ix *Index) list(l lref) []sref { return ix.lists[l.start : l.start+l.n] }
+// The lists of a document, one after the other in ix.lists.
+
+func (ix *Index) names(d int32) []str {
+	r := &ix.docs[d]
+	return ix.lists[r.lists : r.lists+r.counts[0]>>16]
+}
+
+func (ix *Index) codes(d int32) []str {
+	r := &ix.docs[d]
+	at := r.lists + r.counts[0]>>16
+	return ix.lists[at : at+r.counts[0]&0xffff]
+}
+
+func (ix *Index) regionsOf(d int32) []str {
+	r := &ix.docs[d]
+	at := r.lists + r.counts[0]>>16 + r.counts[0]&0xffff
+	return ix.lists[at : at+r.counts[1]>>16]
+}
+
+func (ix *Index) departementsOf(d int32) []str {
+	r := &ix.docs[d]
+	at := r.lists + r.counts[0]>>16 + r.counts[0]&0xffff + r.counts[1]>>16
+	return ix.lists[at : at+r.counts[1]&0xffff]
+}
 
 // has reports whether a list holds s.
-func (ix *Index) has(l lref, s string) bool {
-	for _, r := range ix.list(l) {
+func (ix *Index) has(l []str, s string) bool {
+	for _, r := range l {
 		if ix.str(r) == s {
 			return true
 		}
@@ -501,13 +595,48 @@ func (ix *Index) termID(w string) (int, bool) {
 	return i, i < len(ix.terms) && ix.term(i) == w
 }
 
-// gramTermsOf are the terms holding a bigram key.
-func (ix *Index) gramTermsOf(g uint32) []int32 {
-	i, ok := slices.BinarySearch(ix.gramKeys, g)
-	if !ok {
-		return nil
+// gramTerms are the terms holding a bigram key, in order.
+func (ix *Index) gramTerms(g uint32) gramIter {
+	if i, ok := slices.BinarySearch(ix.gramKeys, g); ok {
+		return ix.gramList(i)
 	}
-	return ix.gramTerms[ix.gramOff[i]:ix.gramOff[i+1]]
+	return gramIter{}
+}
+
+// gramList are the terms of the i-th bigram key.
+func (ix *Index) gramList(i int) gramIter {
+	return gramIter{b: ix.gramGaps[ix.gramOff[i]:ix.gramOff[i+1]], t: -1}
+}
+
+// gramIter decodes a list of terms from its gaps.
+type gramIter struct {
+	b   []byte
+	t   int64
+	bad bool // a gap did not decode: check refuses the index
+}
+
+func (it *gramIter) next() (int32, bool) {
+	if len(it.b) == 0 {
+		return 0, false
+	}
+	var gap uint64
+	if c := it.b[0]; c < 0x80 { // most gaps: one byte
+		gap, it.b = uint64(c), it.b[1:]
+	} else {
+		n := 0
+		gap, n = binary.Uvarint(it.b)
+		if n <= 0 {
+			it.b, it.bad = nil, true
+			return 0, false
+		}
+		it.b = it.b[n:]
+	}
+	it.t += int64(gap)
+	if gap == 0 || it.t > math.MaxInt32 {
+		it.b, it.bad = nil, true
+		return 0, false
+	}
+	return int32(it.t), true
 }
 
 // firstName is the position in namesSorted of the first commune whose

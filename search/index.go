@@ -31,8 +31,9 @@ type Index struct {
 	strs  string // the string table
 	kinds []Kind
 	docs  []docRec
-	lists []sref // the documents' lists of strings
-	terms []sref // sorted, for prefix ranges
+	lists []str  // the documents' lists of strings
+	terms []str  // sorted, for prefix ranges
+	longs []sref // the strings a str cannot hold
 	// postOff[t]:postOff[t+1] are the postings of term t.
 	postOff  []uint32
 	postings []posting
@@ -41,7 +42,7 @@ type Index struct {
 	// holding each, to find typo candidates without a full scan.
 	gramKeys  []uint32
 	gramOff   []uint32
-	gramTerms []int32
+	gramGaps  []byte
 	stopwords map[string]bool
 	aliases   []alias
 	// byName lists content docs, then communes sorted by folded name, for
@@ -78,7 +79,6 @@ type draft struct {
 type docInfo struct {
 	docHead
 	folded string   // folded title
-	core   string   // folded title without a leading article (« le mans » → « mans »)
 	names  []string // folded names
 	codes  []string // folded codes (« 2A004 » → « 2a004 »)
 	dup    int32    // see docRec
@@ -135,7 +135,6 @@ func newDraft(docs []Doc, rules Rules) *draft {
 		di := &ix.docs[i]
 		di.docHead = headOf(d)
 		di.folded = textfold.Fold(d.Title)
-		di.core = withoutArticle(di.folded)
 		for _, n := range d.Names {
 			di.names = append(di.names, textfold.Fold(n))
 		}

@@ -454,7 +454,8 @@ func (ix *Index) typoTerms(w string, k int, contentOnly bool, s *scratch) []term
 	var keys [64]uint32
 	for n := len(w) - k; n <= len(w)+k; n++ {
 		for _, g := range appendBigrams(keys[:0], w, n) {
-			for _, t := range ix.gramTermsOf(g) {
+			it := ix.gramTerms(g)
+			for t, ok := it.next(); ok; t, ok = it.next() {
 				if s.gram[t] == 0 {
 					s.gterms = append(s.gterms, t)
 				}
@@ -565,11 +566,12 @@ type ranked struct {
 }
 
 func (ix *Index) rank(d int32, phrase, full string, s *scratch) ranked {
-	di := &ix.docs[d]
-	folded, core := ix.str(di.folded), ix.str(di.core)
+	folded := ix.folded(d)
+	core := withoutArticle(folded)
+	names := ix.names(d)
 	r := ranked{doc: d, score: s.score[d]}
 	switch {
-	case folded == phrase || folded == full || core == phrase || ix.has(di.names, phrase) || ix.has(di.names, full) || ix.has(di.codes, phrase):
+	case folded == phrase || folded == full || core == phrase || ix.has(names, phrase) || ix.has(names, full) || ix.has(ix.codes(d), phrase):
 		r.tier = tierExact
 	case strings.HasPrefix(folded, phrase) || strings.HasPrefix(folded, full) || strings.HasPrefix(core, phrase):
 		r.tier = tierTitlePrefix

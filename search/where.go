@@ -55,9 +55,10 @@ func (ix *Index) regionNamed(words string) string {
 	}
 	best, pop := "", int32(0)
 	for i := ix.firstName(words); i < len(ix.namesSorted) && ix.folded(ix.namesSorted[i]) == words; i++ {
-		d := &ix.docs[ix.namesSorted[i]]
-		if d.alias.n == 0 && d.rank >= minNamedPopulation && d.rank > pop && d.regions.n > 0 {
-			best, pop = ix.str(ix.list(d.regions)[0]), d.rank
+		d := ix.namesSorted[i]
+		r := &ix.docs[d]
+		if regs := ix.regionsOf(d); r.alias == 0 && r.rank >= minNamedPopulation && r.rank > pop && len(regs) > 0 {
+			best, pop = ix.str(regs[0]), r.rank
 		}
 	}
 	return best
@@ -65,11 +66,11 @@ func (ix *Index) regionNamed(words string) string {
 
 // place tells where a document stands against the search's région.
 func (p place) place(ix *Index, doc int32) int8 {
-	d := &ix.docs[doc]
-	if p.region == "" || !ix.kind(doc).IsContent() || d.regions.n == 0 && d.departements.n == 0 {
+	regs, deps := ix.regionsOf(doc), ix.departementsOf(doc)
+	if p.region == "" || !ix.kind(doc).IsContent() || len(regs) == 0 && len(deps) == 0 {
 		return localAny
 	}
-	if ix.has(d.regions, p.region) || p.dep != "" && ix.has(d.departements, p.dep) {
+	if ix.has(regs, p.region) || p.dep != "" && ix.has(deps, p.dep) {
 		return localHome
 	}
 	return localElsewhere
@@ -145,7 +146,7 @@ func (ix *Index) arrondissementOf(words []string) (name, n string, ok bool) {
 	name = strings.Join(words[:len(words)-1], " ")
 	lo := ix.firstName(name)
 	for i := lo; i < len(ix.namesSorted) && ix.folded(ix.namesSorted[i]) == name; i++ {
-		if d := &ix.docs[ix.namesSorted[i]]; ix.has(d.departements, n) || ix.has(d.departements, "0"+n) {
+		if deps := ix.departementsOf(ix.namesSorted[i]); ix.has(deps, n) || ix.has(deps, "0"+n) {
 			return "", "", false // « saint denis 93 »: a département, not an arrondissement
 		}
 	}
@@ -158,8 +159,8 @@ func (ix *Index) isArrondissement(rs []ranked, name string) bool {
 	if len(rs) == 0 {
 		return false
 	}
-	d := &ix.docs[rs[0].doc]
-	return d.alias.n > 0 && strings.HasPrefix(ix.str(d.folded), name+" ")
+	d := rs[0].doc
+	return ix.docs[d].alias != 0 && strings.HasPrefix(ix.folded(d), name+" ")
 }
 
 // commune answers « NAME N » when the data has no such arrondissement:
