@@ -91,6 +91,7 @@ type Core struct {
 
 	ref     *store.Reference
 	entries map[string]content.Entry
+	all     []content.Entry // the same, in the directory's order
 	info    store.Info
 
 	user    *store.User // nil when userErr is set
@@ -180,6 +181,7 @@ func (c *Core) openReference(ctx context.Context) error {
 		return fmt.Errorf("read reference database: %w", err)
 	}
 	c.ref = ref
+	c.all = all
 	c.entries = make(map[string]content.Entry, len(all))
 	for _, e := range all {
 		c.entries[e.ID] = e
@@ -195,7 +197,7 @@ func (c *Core) WithUser(path string) *Core {
 	c.Index()
 	out := &Core{cfg: c.cfg, content: c.content, tree: c.tree, treeErr: c.treeErr,
 		communes: c.communes, lookups: c.lookups,
-		index: c.index, ref: c.ref, entries: c.entries, info: c.info, shared: true}
+		index: c.index, ref: c.ref, entries: c.entries, all: c.all, info: c.info, shared: true}
 	out.indexOnce.Do(func() {})
 	out.cfg.Paths.User = path
 	out.user, out.userErr = store.OpenUser(path)
@@ -273,6 +275,11 @@ func (c *Core) Paths() store.Paths { return c.cfg.Paths }
 
 // Now is the core's clock.
 func (c *Core) Now() time.Time { return c.cfg.Now() }
+
+// Entries returns every card of the reference database, in its order:
+// read once when the core opens, shared by every screen (callers must
+// not change them).
+func (c *Core) Entries() []content.Entry { return c.all }
 
 // Entry returns a card by id.
 func (c *Core) Entry(id string) (content.Entry, bool) {

@@ -66,10 +66,7 @@ func (lib *library) load(ctx context.Context) error {
 }
 
 func (lib *library) loadEntries(ctx context.Context) error {
-	all, err := lib.ref.Entries(ctx)
-	if err != nil {
-		return fmt.Errorf("load entries: %w", err)
-	}
+	all := lib.core.Entries()
 	lib.entries = make(map[string]content.Entry, len(all))
 	lib.byKind = map[content.Kind][]content.Entry{}
 	lib.backlinks = map[string][]string{}
