@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,7 +27,8 @@ type Atlas struct {
 	Departements []Departement
 	EPCIs        []EPCI
 	Communes     Communes
-	// Aliases are former communes and municipal arrondissements.
+	// Aliases are former communes and municipal arrondissements, in the
+	// order of their communes' codes once parsed.
 	Aliases []Alias
 	names   *placeNames
 }
@@ -67,6 +69,7 @@ func ParseAtlas(f AtlasFiles) (*Atlas, error) {
 	}
 	if err == nil {
 		err = eachRow("aliases.tsv", f.Aliases, 6, a.addAlias)
+		slices.SortStableFunc(a.Aliases, byCommune)
 	}
 	if err != nil {
 		return nil, err
@@ -137,7 +140,10 @@ func (a *Atlas) RegionCodes() []string {
 type placeNames struct {
 	deps, regs map[string]string
 	epcis      map[string]EPCI
-	aliases    map[string][]Alias
+	// aliases are the atlas's, in the order of their communes' codes
+	// (each commune's own in the file's order): a commune's are a run
+	// found by binary search.
+	aliases []Alias
 }
 
 func (a *Atlas) placeNames() *placeNames {
@@ -145,7 +151,7 @@ func (a *Atlas) placeNames() *placeNames {
 		return a.names
 	}
 	n := &placeNames{deps: make(map[string]string, len(a.Departements)), regs: make(map[string]string, len(a.Regions)),
-		epcis: make(map[string]EPCI, len(a.EPCIs)), aliases: make(map[string][]Alias, len(a.Aliases))}
+		epcis: make(map[string]EPCI, len(a.EPCIs)), aliases: a.Aliases}
 	for _, d := range a.Departements {
 		n.deps[d.Code] = d.Name
 	}
@@ -155,15 +161,31 @@ func (a *Atlas) placeNames() *placeNames {
 	for _, e := range a.EPCIs {
 		n.epcis[e.SIREN] = e
 	}
-	for _, al := range a.Aliases {
-		n.aliases[al.Commune] = append(n.aliases[al.Commune], al)
+	if !slices.IsSortedFunc(n.aliases, byCommune) { // an atlas built by hand
+		n.aliases = slices.Clone(n.aliases)
+		slices.SortStableFunc(n.aliases, byCommune)
 	}
 	return n
 }
 
+func byCommune(x, y Alias) int { return strings.Compare(x.Commune, y.Commune) }
+
+// aliasesOf are the aliases of the commune with an INSEE code; nil if none.
+func (n *placeNames) aliasesOf(insee string) []Alias {
+	lo, _ := slices.BinarySearchFunc(n.aliases, insee, func(al Alias, code string) int { return strings.Compare(al.Commune, code) })
+	hi := lo
+	for hi < len(n.aliases) && n.aliases[hi].Commune == insee {
+		hi++
+	}
+	if hi == lo {
+		return nil
+	}
+	return n.aliases[lo:hi:hi]
+}
+
 func (n *placeNames) place(c Commune) Place {
 	e := n.epcis[c.EPCI]
-	return Place{Commune: c, DepartementName: n.deps[c.Departement], RegionName: n.regs[c.Region], EPCIName: e.Name, EPCIType: e.Type, Aliases: n.aliases[c.INSEE]}
+	return Place{Commune: c, DepartementName: n.deps[c.Departement], RegionName: n.regs[c.Region], EPCIName: e.Name, EPCIType: e.Type, Aliases: n.aliasesOf(c.INSEE)}
 }
 
 // Place is the i-th commune with the names of its territories.

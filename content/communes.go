@@ -136,6 +136,17 @@ func (cs Communes) EachPostcode(i int, fn func(string)) {
 	}
 }
 
+// Postcode is the n-th postcode of the i-th commune ("" past its last).
+func (cs Communes) Postcode(i, n int) string {
+	for pc := range strings.FieldsSeq(rowField(cs.row(i), 2)) {
+		if n == 0 {
+			return pc
+		}
+		n--
+	}
+	return ""
+}
+
 // At is the i-th commune.
 func (cs Communes) At(i int) Commune {
 	r := cs.row(i)

@@ -49,6 +49,14 @@ func TestParseCommunes(t *testing.T) {
 				if !reflect.DeepEqual(pcs, w.Postcodes) {
 					t.Errorf("%s postcodes %v, want %v", w.INSEE, pcs, w.Postcodes)
 				}
+				for k, pc := range w.Postcodes {
+					if got := cs.Postcode(i, k); got != pc {
+						t.Errorf("%s postcode %d = %q, want %q", w.INSEE, k, got, pc)
+					}
+				}
+				if got := cs.Postcode(i, len(w.Postcodes)); got != "" {
+					t.Errorf("%s postcode past the last = %q", w.INSEE, got)
+				}
 				if j, ok := cs.Find(w.INSEE); !ok || j != i {
 					t.Errorf("Find(%s) = %d, %v; want %d", w.INSEE, j, ok, i)
 				}

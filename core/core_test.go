@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -119,6 +120,32 @@ func TestResolveCommuneCandidatesAcrossRegions(t *testing.T) {
 		}
 		if len(regions) < 2 {
 			t.Errorf("%s: candidates from %v, want two régions", pc, regions)
+		}
+	}
+}
+
+// TestCandidatesLargestFirst: the communes of a postcode or of a name are
+// listed largest first, each once, all of them serving that postcode or
+// bearing that name.
+func TestCandidatesLargestFirst(t *testing.T) {
+	for _, q := range []string{"cp:29860", "cp:01410", "cp:37160", "Saint-Denis", "Sainte-Marie"} {
+		res := shared.ResolveCommune(q)
+		if len(res.Candidates) < 2 {
+			t.Errorf("%s: %d candidates, want several", q, len(res.Candidates))
+			continue
+		}
+		seen := map[string]bool{}
+		for i, p := range res.Candidates {
+			if seen[p.INSEE] {
+				t.Errorf("%s: %s listed twice", q, p.INSEE)
+			}
+			seen[p.INSEE] = true
+			if i > 0 && p.Population > res.Candidates[i-1].Population {
+				t.Errorf("%s: %s (%d inhabitants) after %s (%d)", q, p.INSEE, p.Population, res.Candidates[i-1].INSEE, res.Candidates[i-1].Population)
+			}
+			if code, ok := strings.CutPrefix(q, "cp:"); ok && !slices.Contains(p.Postcodes, code) {
+				t.Errorf("%s: %s does not serve it (%v)", q, p.INSEE, p.Postcodes)
+			}
 		}
 	}
 }
