@@ -40,13 +40,20 @@ type Index struct {
 	// The bigram index: gramKeys (sorted) are the two-letter pieces (with
 	// ^ and $ marking the ends) and word lengths; gramOff ranges the terms
 	// holding each, to find typo candidates without a full scan.
-	gramKeys  []uint32
-	gramOff   []uint32
-	gramGaps  []byte
+	gramKeys []uint32
+	gramOff  []uint32
+	gramGaps []byte
+	tables
+	scratch sync.Pool
+}
+
+// tables are the parts of an index that a draft and the encoded form
+// hold alike.
+type tables struct {
 	stopwords map[string]bool
 	aliases   []alias
-	// byName lists content docs, then communes sorted by folded name, for
-	// the subsequence fallback.
+	// contentDocs lists the content docs, namesSorted the communes sorted
+	// by folded name, for the subsequence fallback.
 	contentDocs []int32
 	namesSorted []int32
 	// strongTerm marks the terms found in the title, names or keywords of
@@ -56,24 +63,16 @@ type Index struct {
 	titleTerm []bool
 	regions   map[string]string // folded territory name → région code
 	hasDups   bool
-	scratch   sync.Pool
 }
 
 // draft is an index being built, in plain Go values; encode turns it into
 // the bytes an Index reads.
 type draft struct {
-	docs        []docInfo
-	terms       []string
-	post        [][]posting
-	grams       map[uint32][]int32
-	stopwords   map[string]bool
-	aliases     []alias
-	contentDocs []int32
-	namesSorted []int32
-	strongTerm  []bool
-	titleTerm   []bool
-	regions     map[string]string
-	hasDups     bool
+	docs  []docInfo
+	terms []string
+	post  [][]posting
+	grams map[uint32][]int32
+	tables
 }
 
 type docInfo struct {
@@ -122,7 +121,7 @@ func NewIndex(docs []Doc, rules Rules) *Index {
 }
 
 func newDraft(docs []Doc, rules Rules) *draft {
-	ix := &draft{docs: make([]docInfo, len(docs)), stopwords: map[string]bool{}, regions: map[string]string{}}
+	ix := &draft{docs: make([]docInfo, len(docs)), tables: tables{stopwords: map[string]bool{}, regions: map[string]string{}}}
 	for _, w := range rules.Stopwords {
 		ix.stopwords[textfold.Fold(w)] = true
 	}
