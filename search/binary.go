@@ -12,18 +12,21 @@ import (
 // The encoded index is the only form an Index has in memory: Build
 // gathers a draft, encodes it and loads the bytes; the prebuilt index
 // (tools/genindex, `make index`, assets.SearchIndex) is the same bytes,
-// written once when the data changes. Loading parses nothing: documents,
-// terms, postings and bigrams are fixed-size records viewed in place, and
-// strings are slices of the string table that ends the file. Over the
-// embedded index the program holds no copy of it on its heap (some
-// 14 MB in the previous form), and the system keeps in memory only the
-// pages searches read, reading others back from the executable on need.
+// written once when the data changes. Loading copies nothing: documents,
+// terms and postings are fixed-size records viewed in place, bigram lists
+// are decoded from their varint gaps as searches read them, and strings
+// are slices of the string table that ends the file; Load only checks
+// that every reference is in range. Over the embedded index the program
+// holds no copy of it on its heap (some 14 MB in the previous form), and
+// the system keeps in memory only the pages searches read, reading
+// others back from the executable on need.
 //
 // Layout, little-endian, every section 4-byte aligned: magic, version,
-// then sections of uint32 values; a string is its offset and length in
-// the string table, a list of strings a range of the lists section. The
-// format is private to this package: any change to it or to the index
-// bumps indexVersion, and the freshness test rebuilds the file.
+// then sections of uint32 values; a string is a str (offset and length
+// in 32 bits, see below), a document's lists a range of the lists
+// section. The format is private to this package: any change to it or
+// to the index bumps indexVersion, and the freshness test rebuilds the
+// file.
 
 const (
 	indexMagic   = "RCIX"

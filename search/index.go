@@ -83,8 +83,9 @@ type docInfo struct {
 	dup    int32    // see docRec
 }
 
-// docHead is what searching reads of a Doc once its words are indexed:
-// names, codes, keywords, context and body live on as postings only.
+// docHead is what a document's record keeps of a Doc besides its folded
+// title, names and codes: keywords, context and body live on as postings
+// only.
 type docHead struct {
 	ID, Title, Subtitle string
 	Kind                Kind
