@@ -29,6 +29,9 @@ const communeFields = 7
 // line number.
 func parseCommunes(data []byte) (Communes, error) {
 	cs := Communes{text: string(data)}
+	if len(cs.text) > 1<<32-1 { // rows start at 32-bit offsets
+		return Communes{}, fmt.Errorf("communes.tsv: too large")
+	}
 	for at, line := 0, 1; at < len(cs.text); line++ {
 		end := strings.IndexByte(cs.text[at:], '\n')
 		if end < 0 {
@@ -40,9 +43,6 @@ func parseCommunes(data []byte) (Communes, error) {
 		}
 		if _, err := strconv.Atoi(rowField(row, 6)); err != nil {
 			return Communes{}, fmt.Errorf("communes.tsv:%d: population %q: %w", line, rowField(row, 6), err)
-		}
-		if len(cs.text) > 1<<32-1 {
-			return Communes{}, fmt.Errorf("communes.tsv: too large")
 		}
 		cs.rows = append(cs.rows, uint32(at))
 		at += end + 1
@@ -160,9 +160,12 @@ func (cs Communes) At(i int) Commune {
 		f[k], r = r[:j], r[j+1:]
 	}
 	pop, _ := strconv.Atoi(f[6]) // checked when parsed
-	var pcs []string
-	if f[2] != "" {
-		pcs = strings.Split(f[2], " ")
+	// Split as EachPostcode and Postcode split, so that the commune a
+	// postcode finds lists that postcode, even in a pack's file with
+	// doubled spaces.
+	pcs := strings.Fields(f[2])
+	if len(pcs) == 0 {
+		pcs = nil
 	}
 	return Commune{INSEE: f[0], Name: f[1], Postcodes: pcs, Departement: f[3], Region: f[4], EPCI: f[5], Population: pop}
 }

@@ -22,6 +22,7 @@ func TestParseCommunes(t *testing.T) {
 		{name: "Windows line ends and no final one", text: "29019\tBrest\t29200\t29\t53\t242900314\t139926\r\n29155\tOuessant\t\t29\t53\t\t808",
 			want: []Commune{brest, ile}},
 		{name: "empty file", text: "", want: []Commune{}},
+		{name: "postcodes apart by doubled spaces", text: "2A004\tAjaccio\t 20000  20090 \t2A\t94\t242010056\t73615\n", want: []Commune{ajaccio}},
 		{name: "a field missing", text: "29019\tBrest\t29200\t29\t53\t139926\n", err: "communes.tsv:1: 6 fields, want 7"},
 		{name: "a blank line", text: "29019\tBrest\t29200\t29\t53\t242900314\t139926\n\n", err: "communes.tsv:2: 1 fields, want 7"},
 		{name: "a population that is not a number", text: "29019\tBrest\t29200\t29\t53\t242900314\tbeaucoup\n", err: `communes.tsv:1: population "beaucoup"`},
