@@ -115,8 +115,26 @@ func newShell(a fyne.App, w fyne.Window, env Env) *shell {
 	s.journal = newJournalScreen(s.journalDeps())
 	s.screens = s.screenTable()
 	s.center = container.NewStack()
-	s.show(page{name: pageHome})
 	return s
+}
+
+// mount puts the shell in its window, at size, and shows the home, laid
+// out once at the window's width. A window gives its content its size
+// only when it is created, inside ShowAndRun; until then the content
+// keeps its minimum width, at which every wrapped text breaks a word per
+// line. Laid out there first, then again at the window's width, the home
+// cost the main thread some 17 ms of its 200 before the first frame.
+func (s *shell) mount(size fyne.Size) {
+	s.win.SetContent(s.content())
+	s.win.Resize(size)
+	// What the window will give its content: its size less the padding
+	// (the menu bar, built with the window, takes height, not width).
+	inside := size
+	if s.win.Padded() {
+		inside = inside.Subtract(fyne.NewSquareSize(2 * theme.Padding()))
+	}
+	s.win.Content().Resize(inside)
+	s.show(page{name: pageHome})
 }
 
 func (s *shell) content() fyne.CanvasObject {

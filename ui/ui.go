@@ -62,10 +62,9 @@ func Run(env Env) error {
 		return err
 	}
 	s := newShell(a, w, env)
-	w.SetContent(s.content())
 	w.SetMainMenu(s.mainMenu())
 	w.Canvas().SetOnTypedKey(s.onTypedKey)
-	w.Resize(defaultSize)
+	s.mount(defaultSize)
 	w.SetCloseIntercept(s.onClose)
 	w.SetMaster()
 	s.focusSearch()

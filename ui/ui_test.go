@@ -127,8 +127,7 @@ func newTestShellAt(t *testing.T, dir string, firstStart bool) *shell {
 	}
 	w := test.NewTempWindow(t, nil)
 	s := newShell(a, w, env)
-	w.SetContent(s.content())
-	w.Resize(fyne.NewSize(1000, 700))
+	s.mount(fyne.NewSize(1000, 700))
 	s.load(context.Background())
 	settle(s)
 	if s.lib == nil {
@@ -283,7 +282,7 @@ func TestLoadFailureIsExplainedInFrench(t *testing.T) {
 	w := test.NewTempWindow(t, nil)
 	env := Env{Core: core.Config{Paths: store.PathsIn(t.TempDir() + "/\x00bad")}}
 	s := newShell(a, w, env)
-	w.SetContent(s.content())
+	s.mount(fyne.NewSize(1000, 700))
 	s.load(context.Background())
 	settle(s)
 	// The reference is built in a temporary folder: the directory, search
