@@ -78,6 +78,14 @@ type placeLookups struct {
 	byName []int32
 }
 
+// PrepareCommunes builds, in the background, the lookups that find a
+// commune by name or postcode, so that the window's commune picker
+// answers its first keystroke at once. The window calls it once its
+// first frame is drawn: building them takes some 40 ms of CPU, which
+// during the start competed with drawing on a two-core laptop. A lookup
+// asked for before they are ready builds them itself, once.
+func (c *Core) PrepareCommunes() { go c.lookup() }
+
 func (c *Core) lookup() *placeLookups {
 	l := c.lookups
 	l.once.Do(func() {

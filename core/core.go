@@ -145,9 +145,6 @@ func Open(ctx context.Context, cfg Config) (*Core, error) {
 		return nil, err
 	}
 	c.user, c.userErr = store.OpenUser(cfg.Paths.User)
-	if cfg.IndexEarly {
-		go c.lookup() // the window's commune picker is next
-	}
 	return c, nil
 }
 

@@ -124,6 +124,29 @@ func TestResolveCommuneCandidatesAcrossRegions(t *testing.T) {
 	}
 }
 
+// TestPrepareCommunesWhileResolving: the window prepares the commune
+// lookups in the background while the person may already be typing a
+// postcode; both build them once and answer alike (run with -race).
+func TestPrepareCommunesWhileResolving(t *testing.T) {
+	c, err := core.Open(context.Background(), core.Config{Paths: store.PathsIn(t.TempDir()), App: appinfo.Info{Name: "Repère Cyber", Version: "test"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	want := shared.ResolveCommune("cp:29860")
+	c.PrepareCommunes()
+	done := make(chan core.Resolution, 4)
+	for range cap(done) {
+		go func() { done <- c.ResolveCommune("cp:29860") }()
+	}
+	for range cap(done) {
+		got := <-done
+		if len(got.Candidates) != len(want.Candidates) || len(got.Candidates) == 0 || got.Candidates[0].INSEE != want.Candidates[0].INSEE {
+			t.Fatalf("candidates %+v, want %+v", got.Candidates, want.Candidates)
+		}
+	}
+}
+
 // TestCandidatesLargestFirst: the communes of a postcode or of a name are
 // listed largest first, each once, all of them serving that postcode or
 // bearing that name.

@@ -198,6 +198,7 @@ func (s *shell) loaded(l loading) {
 			sc.setLibrary(lib)
 		}
 		s.updateStatus()
+		lib.core.PrepareCommunes()
 		if err := lib.core.UserErr(); err != nil {
 			s.onUserDataUnavailable(err)
 		}
