@@ -19,6 +19,19 @@ func BenchmarkContactSheet(b *testing.B) {
 	}
 }
 
+// BenchmarkContactSheetFirst: the same sheet when its characters were
+// never printed before, as for each new commune: its fonts are written by
+// fpdf once, then kept (fontcache.go). The price of the first time.
+func BenchmarkContactSheetFirst(b *testing.B) {
+	d := sheetData(b, place(b, "29019"))
+	for b.Loop() {
+		export.ForgetFonts()
+		if err := export.ContactSheet(io.Discard, d, testOpt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkPasDeCalais: the largest département, 887 communes, as one PDF
 // (targets: ≤ 2 ms and ≤ 200 KB of allocations per page).
 func BenchmarkPasDeCalais(b *testing.B) {

@@ -27,11 +27,32 @@ var zlibWriters = sync.Pool{New: func() any {
 // writeCompressed writes pdf, as fpdf produces it, to w with each plain
 // stream (« <</Length n>> ») compressed. Should a new fpdf lay the file
 // out otherwise, the PDF is written as it is: larger, still valid.
-func writeCompressed(pdf []byte, w io.Writer) error {
+func writeCompressed(pdf []byte, w io.Writer) error { return writeSpliced(pdf, w, nil) }
+
+// writeSpliced is writeCompressed with the kept fonts of fonts (nil:
+// none) put in their places (fontcache.go).
+func writeSpliced(pdf []byte, w io.Writer, fonts *fontSwap) error {
 	x, err := readXref(pdf)
 	if err != nil {
+		if fonts != nil {
+			return err // its fonts are only placeholders: it cannot be written as it is
+		}
 		_, err := w.Write(pdf)
 		return err
+	}
+	var replace map[int][]byte
+	var extra [][]byte
+	trailer := x.trailer
+	if fonts != nil {
+		last := len(x.offsets)
+		if replace, extra, err = fonts.pieces(last); err != nil {
+			return err
+		}
+		size := []byte("/Size " + strconv.Itoa(last+1) + "\n")
+		if bytes.Count(trailer, size) != 1 {
+			return errLayout
+		}
+		trailer = bytes.Replace(trailer, size, []byte("/Size "+strconv.Itoa(last+1+len(extra))+"\n"), 1)
 	}
 	out := bufio.NewWriterSize(w, 64<<10)
 	zw := zlibWriters.Get().(*zlib.Writer)
@@ -53,7 +74,19 @@ func writeCompressed(pdf []byte, w io.Writer) error {
 			end = x.offsets[order[k+1]]
 		}
 		newOffsets[obj] = pos
-		n, err := writeObject(out, pdf[x.offsets[obj]:end], zw, &z)
+		text := pdf[x.offsets[obj]:end]
+		if body, ok := replace[obj+1]; ok {
+			text = numbered(obj+1, body)
+		}
+		n, err := writeObject(out, text, zw, &z)
+		if err != nil {
+			return err
+		}
+		pos += n
+	}
+	for i, body := range extra {
+		newOffsets = append(newOffsets, pos)
+		n, err := writeObject(out, numbered(len(x.offsets)+1+i, body), zw, &z)
 		if err != nil {
 			return err
 		}
@@ -63,9 +96,14 @@ func writeCompressed(pdf []byte, w io.Writer) error {
 	for _, off := range newOffsets {
 		fmt.Fprintf(out, "%010d 00000 n \n", off)
 	}
-	out.Write(x.trailer)
+	out.Write(trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", pos)
 	return out.Flush()
+}
+
+// numbered is object n with body, the text after its « n 0 obj » line.
+func numbered(n int, body []byte) []byte {
+	return append([]byte(strconv.Itoa(n)+" 0 obj\n"), body...)
 }
 
 var (

@@ -11,10 +11,14 @@ import (
 // TestSharedFontsSameBytes: documents given a copy of the fonts parsed
 // once write the same bytes as documents that parse them with fpdf's own
 // AddUTF8FontFromBytes, page after page, and the shared path is taken.
+// Fonts are written by fpdf for each document here, as they are when not
+// shared (TestFontCacheSamePages compares with kept ones).
 func TestSharedFontsSameBytes(t *testing.T) {
 	if !fontTemplate().ok {
 		t.Fatal("fpdf's font state no longer has the expected shape: fonts are parsed per document again")
 	}
+	cacheFonts = false
+	defer func() { cacheFonts = true }()
 	opt := Options{Date: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
 	pg := Page{Kicker: "ESSAI", Title: "Saint-Éloi-sur-Œuvre", Sections: []Section{
 		{Title: "Texte", Style: StyleText, Rows: []Row{{Text: "« Ça » coûte 12\u202f€ ; ĳ Ŧ ẞ – ■"}}},

@@ -109,11 +109,15 @@ func finish(pdf *fpdf.Fpdf, w io.Writer) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("build pdf: %w", err)
 	}
+	fonts, err := swapFonts(pdf)
+	if err != nil {
+		return fmt.Errorf("build pdf fonts: %w", err)
+	}
 	var doc captured
 	if err := pdf.Output(&doc); err != nil {
 		return fmt.Errorf("build pdf: %w", err)
 	}
-	if err := writeCompressed(doc.b, w); err != nil {
+	if err := writeSpliced(doc.b, w, fonts); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
 	return nil
