@@ -101,6 +101,7 @@ func newShell(a fyne.App, w fyne.Window, env Env) *shell {
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.search = newSearchEntry(s)
 	s.back = newButtonWithIcon("Retour", theme.NavigateBackIcon(), s.onBack)
+	s.back.Disable() // nowhere to go back to yet
 	s.strip = newUrgencyStrip()
 	s.home = newHomeScreen(s)
 	s.results = newResultsScreen(s)
@@ -115,15 +116,22 @@ func newShell(a fyne.App, w fyne.Window, env Env) *shell {
 	s.journal = newJournalScreen(s.journalDeps())
 	s.screens = s.screenTable()
 	s.center = container.NewStack()
+	s.stack = []page{{name: pageHome}} // shown once loaded (mount)
 	return s
 }
 
-// mount puts the shell in its window, at size, and shows the home, laid
-// out once at the window's width. A window gives its content its size
-// only when it is created, inside ShowAndRun; until then the content
-// keeps its minimum width, at which every wrapped text breaks a word per
-// line. Laid out there first, then again at the window's width, the home
-// cost the main thread some 17 ms of its 200 before the first frame.
+// mount puts the shell in its window, at size. The screen below the
+// toolbar stays empty until the content is loaded (loaded): the first
+// frame holds what needs no content, the urgency strip, the toolbar and
+// the search box, and the window shows sooner. The home built before it
+// cost the main thread some 25 ms of text measuring before the first
+// frame, and on a first start it gave way to the commune question at the
+// next one.
+//
+// The content is given the window's width at once. A window gives its
+// content its size only when it is created, inside ShowAndRun; until then
+// the content keeps its minimum width, at which every wrapped text breaks
+// a word per line, and is laid out again at the window's width.
 func (s *shell) mount(size fyne.Size) {
 	s.win.SetContent(s.content())
 	s.win.Resize(size)
@@ -134,7 +142,14 @@ func (s *shell) mount(size fyne.Size) {
 		inside = inside.Subtract(fyne.NewSquareSize(2 * theme.Padding()))
 	}
 	s.win.Content().Resize(inside)
-	s.show(page{name: pageHome})
+}
+
+// showIfBlank shows the current page if no screen was shown yet: the
+// home, once loading ends, unless a screen was asked for meanwhile.
+func (s *shell) showIfBlank() {
+	if len(s.center.Objects) == 0 {
+		s.show(s.current())
+	}
 }
 
 func (s *shell) content() fyne.CanvasObject {
@@ -185,6 +200,7 @@ func (s *shell) loaded(l loading) {
 	// handed back to the system rather than kept for the whole session.
 	runOnMain(func() {
 		defer func() { go resumeGC() }()
+		defer s.showIfBlank()
 		if err != nil {
 			s.onLoadFailed(err)
 			return
