@@ -7,13 +7,14 @@
 #   3. one contact sheet in process (BenchmarkContactSheet);
 #   4. a département batch (BenchmarkPasDeCalais), per page.
 # Timings on shared machines drift, so 1 and 2 alternate the two programs
-# RUNS times (default 5) and compare medians. Needs xvfb, x11-utils and
-# xdotool (make screenshots installs them).
+# RUNS times (default 7), after one launch of each not counted, and
+# compare medians. Needs xvfb, x11-utils and xdotool (make screenshots
+# installs them).
 #
-# Usage: scripts/ratios.sh        RUNS=9 scripts/ratios.sh
+# Usage: scripts/ratios.sh        RUNS=11 scripts/ratios.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${RUNS:-5}
+runs=${RUNS:-7}
 tags=migrated_fynedo,no_emoji # the Makefile's
 # Typed with xdotool, which under Xvfb drops letters the keyboard map
 # lacks (the ç): search folds accents, so this finds the same cards.
@@ -79,6 +80,12 @@ rss_after_query() {
   sleep 1.5
   awk '/VmRSS/ {print $2}' "/proc/$pid/status"
 }
+
+# One launch of each, not counted: the first after a build reads both
+# programs and the graphics libraries from disk, a cold disk cache
+# rather than the cold process measured here.
+retry "$work/base.log" bin/baseline; stop
+retry "$work/app.log" first_start; stop
 
 app_ms=() app_map=() base_ms=() app_kb=() base_kb=()
 for i in $(seq "$runs"); do
