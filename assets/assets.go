@@ -49,7 +49,7 @@ func EmbeddedDataFS() fs.FS {
 	if err != nil {
 		panic(err) // the embed pattern guarantees the directory exists
 	}
-	return sub
+	return dataFiles{sub}
 }
 
 // dataInUse returns the communes data files in use, rooted at assets/data.

@@ -1,6 +1,9 @@
 package assets_test
 
 import (
+	"bytes"
+	"io/fs"
+	"os"
 	"testing"
 	"time"
 
@@ -69,5 +72,27 @@ func TestEmbeddedMetaIsTheBundles(t *testing.T) {
 	}
 	if m != b.Meta || m.Version == "" {
 		t.Fatalf("EmbeddedMeta %+v, bundle %+v", m, b.Meta)
+	}
+}
+
+// TestCommunesServedOnce: communes.tsv read through EmbeddedDataFS is the
+// file embedded in the data folder, byte for byte (it comes from its
+// second, releasable copy; see communes.go).
+func TestCommunesServedOnce(t *testing.T) {
+	got, err := fs.ReadFile(assets.EmbeddedDataFS(), "communes.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("data/communes.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) || len(got) == 0 {
+		t.Fatalf("communes.tsv served: %d bytes, the file: %d", len(got), len(want))
+	}
+	assets.ReleaseLoaded() // the pages come back from the file, unchanged
+	again, _ := fs.ReadFile(assets.EmbeddedDataFS(), "communes.tsv")
+	if !bytes.Equal(again, want) {
+		t.Fatal("communes.tsv changed after its pages were released")
 	}
 }

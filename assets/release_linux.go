@@ -6,9 +6,11 @@ import (
 )
 
 // release advises the kernel that the whole pages inside b are not needed
-// for now (MADV_DONTNEED). b must be read-only data of the executable:
-// its pages are then read again from the file when next touched, so the
-// data never changes.
+// for now (MADV_DONTNEED). b must be data of the executable that nothing
+// ever writes (embedded files: the index in read-only data, the communes
+// among dataFS's files): its pages are then read again from the file when
+// next touched, so the data never changes. Only pages wholly inside b are
+// released, never one shared with another variable.
 func release(b []byte) {
 	if len(b) == 0 {
 		return
