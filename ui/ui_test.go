@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -292,6 +293,31 @@ func TestLoadFailureIsExplainedInFrench(t *testing.T) {
 		t.Errorf("status = %q", s.status.Text)
 	}
 	test.Type(s.search, "pharos") // typing before content never crashes
+}
+
+// TestHomeOnceLoaded: the first frame holds the strip, the toolbar and
+// the search box, nothing below; the home comes when loading ends,
+// loaded or not (a failure is explained over it).
+func TestHomeOnceLoaded(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	s := newShell(a, w, Env{Core: core.Config{Paths: store.PathsIn(t.TempDir())}})
+	s.mount(fyne.NewSize(1000, 700))
+	if len(s.center.Objects) != 0 || !s.back.Disabled() {
+		t.Fatalf("before loading: %d screens shown, Retour enabled: %v", len(s.center.Objects), !s.back.Disabled())
+	}
+	l := make(chan loaded, 1)
+	l <- loaded{err: errors.New("disque plein")}
+	s.loaded(l)
+	settle(s)
+	if len(s.center.Objects) != 1 || s.center.Objects[0] != s.home.obj {
+		t.Fatalf("after a failed load, %d screens shown, want the home", len(s.center.Objects))
+	}
+
+	loadedShell := newTestShell(t, t.TempDir())
+	if c := loadedShell.center.Objects; len(c) != 1 || c[0] != loadedShell.home.obj {
+		t.Fatal("the home is not shown once loaded")
+	}
 }
 
 // tapButton taps the button whose text starts with prefix.
