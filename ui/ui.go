@@ -205,7 +205,7 @@ func (s *shell) onStarShortcut() {
 // onTriage opens the wizard at its first question, moving the focus away
 // from the search box so that digit keys answer.
 func (s *shell) onTriage() {
-	if s.triage.tree == nil || s.lib == nil {
+	if s.lib == nil || s.triage.tree == nil { // the screens exist once loaded
 		return
 	}
 	s.navigate(page{name: pageTriage})

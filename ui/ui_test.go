@@ -53,7 +53,9 @@ func init() {
 func settle(s *shell) {
 	drainUI(func() {
 		s.bg.Wait()
-		s.journal.bg.Wait()
+		if s.journal != nil { // built once loaded
+			s.journal.bg.Wait()
+		}
 	})
 }
 
@@ -317,6 +319,37 @@ func TestHomeOnceLoaded(t *testing.T) {
 	loadedShell := newTestShell(t, t.TempDir())
 	if c := loadedShell.center.Objects; len(c) != 1 || c[0] != loadedShell.home.obj {
 		t.Fatal("the home is not shown once loaded")
+	}
+}
+
+// TestCommandsBeforeLoading: every menu command and key, used in the
+// instant between the first frame and the end of loading (no screen
+// built yet, no content), does what it can and never panics; closing the
+// window then too.
+func TestCommandsBeforeLoading(t *testing.T) {
+	for _, m := range (&shell{}).mainMenu().Items {
+		for _, it := range m.Items {
+			if it.IsSeparator || it.Action == nil {
+				continue
+			}
+			t.Run(it.Label, func(t *testing.T) {
+				a := test.NewTempApp(t)
+				w := test.NewTempWindow(t, nil)
+				s := newShell(a, w, Env{Core: core.Config{Paths: store.PathsIn(t.TempDir())}})
+				s.mount(fyne.NewSize(1000, 700))
+				for _, m := range s.mainMenu().Items {
+					for _, own := range m.Items {
+						if own.Label == it.Label {
+							own.Action()
+						}
+					}
+				}
+				for _, k := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyF1, fyne.Key1, fyne.KeyPageDown} {
+					s.onTypedKey(&fyne.KeyEvent{Name: k})
+				}
+				s.close()
+			})
+		}
 	}
 }
 
