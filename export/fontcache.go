@@ -97,13 +97,13 @@ type fontSwap struct {
 // and declares those fonts core fonts for the output. It returns nil,
 // having changed nothing, when the fonts are not the shared ones or not
 // as expected: the document is then written by fpdf alone.
-func swapFonts(pdf *fpdf.Fpdf) (*fontSwap, error) {
+func swapFonts(pdf *fpdf.Fpdf) *fontSwap {
 	if !cacheFonts || !shareFonts || !fontTemplate().ok {
-		return nil, nil
+		return nil
 	}
 	m, ok := fontMap(pdf)
 	if !ok || m.Len() != 2 {
-		return nil, nil
+		return nil
 	}
 	s := &fontSwap{pdf: pdf}
 	keys := make([]string, 0, 2)
@@ -113,37 +113,36 @@ func swapFonts(pdf *fpdf.Fpdf) (*fontSwap, error) {
 	for _, k := range names {
 		def := m.MapIndex(k)
 		if def.FieldByName("Tp").String() != "UTF8" {
-			return nil, nil
+			return nil
 		}
 		used := settable(copyOf(def).FieldByName("usedRunes")).Interface().(map[int]int)
 		key, ok := runeKey(k.String(), used)
 		if !ok {
-			return nil, nil
+			return nil
 		}
 		s.names = append(s.names, k.String())
 		keys = append(keys, key)
 		runes = append(runes, used)
 	}
-	for i, key := range keys {
-		g := keptGroup(key)
-		if g == nil {
-			written, err := writeFontGroups(s.names, runes)
-			if err != nil {
-				return nil, err
-			}
-			for j := range keys {
-				keepGroup(keys[j], written[j])
-			}
-			g = written[i]
+	for _, key := range keys {
+		s.groups = append(s.groups, keptGroup(key))
+	}
+	if slices.Contains(s.groups, nil) {
+		written, err := writeFontGroups(s.names, runes)
+		if err != nil {
+			return nil // fpdf did not write them as expected: it writes this document alone
 		}
-		s.groups = append(s.groups, g)
+		for i, key := range keys {
+			keepGroup(key, written[i])
+		}
+		s.groups = written
 	}
 	for _, name := range s.names {
 		def := copyOf(m.MapIndex(reflect.ValueOf(name)))
 		def.FieldByName("Tp").SetString("Core")
 		m.SetMapIndex(reflect.ValueOf(name), def)
 	}
-	return s, nil
+	return s
 }
 
 // copyOf returns an addressable copy of a map value.

@@ -109,10 +109,7 @@ func finish(pdf *fpdf.Fpdf, w io.Writer) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("build pdf: %w", err)
 	}
-	fonts, err := swapFonts(pdf)
-	if err != nil {
-		return fmt.Errorf("build pdf fonts: %w", err)
-	}
+	fonts := swapFonts(pdf)
 	var doc captured
 	if err := pdf.Output(&doc); err != nil {
 		return fmt.Errorf("build pdf: %w", err)
